@@ -1,0 +1,5 @@
+//! One module per `chibo` subcommand.
+
+pub mod demo;
+pub mod info;
+pub mod init;

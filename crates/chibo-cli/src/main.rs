@@ -1,0 +1,49 @@
+//! `chibo`: the command line of Sổ tay Chi bộ, a thin adapter over chibo-store (the same
+//! operations the desktop app calls). Messages in Vietnamese on stderr; exit 0 on success,
+//! 1 when the input was rejected (nothing changed), 2 on an internal failure.
+
+mod commands;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "chibo", version, about = "Sổ tay Chi bộ — dòng lệnh")]
+struct Cli {
+    /// Thư mục dữ liệu (mặc định: thư mục của ứng dụng; hoặc biến CHIBO_DATA_DIR)
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// In kết quả dạng JSON ra stdout
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Tạo hoặc cập nhật thông tin chi bộ (theo tên chi bộ)
+    Init(commands::init::Args),
+    /// Tạo chi bộ mẫu trong thư mục dữ liệu trống
+    Demo,
+    /// Thư mục dữ liệu, phiên bản lược đồ, các chi bộ và số bản ghi
+    Info,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = chibo_store::DataDir::resolve(cli.data_dir)
+        .and_then(chibo_store::Store::open)
+        .and_then(|mut store| match cli.command {
+            Command::Init(args) => commands::init::run(&mut store, &args, cli.json),
+            Command::Demo => commands::demo::run(&mut store, cli.json),
+            Command::Info => commands::info::run(&store, cli.json),
+        });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => output::report_error(&err),
+    }
+}

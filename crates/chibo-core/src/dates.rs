@@ -1,0 +1,107 @@
+//! Dates as Vietnamese people read and type them: dd/mm/yyyy.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::validation::FieldError;
+
+/// `05/02/2026`
+pub fn format_dmy(date: NaiveDate) -> String {
+    format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
+}
+
+/// Reads `dd/mm/yyyy` (also `d/m/yyyy`, with `-` or `.` as separators) into a calendar date;
+/// 31/02/1970 is rejected. `field` and `label` name the input in the message.
+pub fn parse_dmy(field: &str, label: &str, text: &str) -> Result<NaiveDate, FieldError> {
+    let invalid = || {
+        FieldError::new(
+            field,
+            format!(
+                "{label}: \"{}\" không phải ngày hợp lệ. Hãy nhập theo dạng ngày/tháng/năm, \
+                 ví dụ 05/02/2026.",
+                text.trim()
+            ),
+        )
+    };
+    let parts: Vec<&str> = text.trim().split(['/', '-', '.']).collect();
+    let [day, month, year] = parts.as_slice() else {
+        return Err(invalid());
+    };
+    let number = |part: &str, max_len: usize| -> Option<u32> {
+        (!part.is_empty() && part.len() <= max_len && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (Some(day), Some(month), Some(year)) = (number(day, 2), number(month, 2), number(year, 4))
+    else {
+        return Err(invalid());
+    };
+    if year < 1900 {
+        return Err(invalid());
+    }
+    NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(invalid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn pads_day_and_month() {
+        assert_eq!(format_dmy(date(2026, 2, 5)), "05/02/2026");
+        assert_eq!(format_dmy(date(2026, 11, 27)), "27/11/2026");
+    }
+
+    #[test]
+    fn reads_common_typings() {
+        assert_eq!(
+            parse_dmy("d", "Ngày", "05/02/2026").unwrap(),
+            date(2026, 2, 5)
+        );
+        assert_eq!(
+            parse_dmy("d", "Ngày", " 5/2/2026 ").unwrap(),
+            date(2026, 2, 5)
+        );
+        assert_eq!(
+            parse_dmy("d", "Ngày", "05-02-2026").unwrap(),
+            date(2026, 2, 5)
+        );
+        assert_eq!(
+            parse_dmy("d", "Ngày", "05.02.2026").unwrap(),
+            date(2026, 2, 5)
+        );
+    }
+
+    #[test]
+    fn rejects_dates_not_on_the_calendar() {
+        let err = parse_dmy("birth", "Ngày sinh", "31/02/1970").unwrap_err();
+        assert_eq!(err.field, "birth");
+        assert!(err.message.contains("31/02/1970"));
+        assert!(parse_dmy("d", "Ngày", "29/02/2025").is_err());
+        assert!(parse_dmy("d", "Ngày", "29/02/2024").is_ok());
+    }
+
+    #[test]
+    fn rejects_garbage_and_iso() {
+        for text in [
+            "",
+            "hôm nay",
+            "2026-02-05",
+            "05/02",
+            "05/02/26",
+            "1/1/1800",
+            "+1/2/2026",
+        ] {
+            assert!(parse_dmy("d", "Ngày", text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn format_then_parse_round_trips() {
+        let d = date(2031, 12, 9);
+        assert_eq!(parse_dmy("d", "Ngày", &format_dmy(d)).unwrap(), d);
+    }
+}

@@ -1,0 +1,11 @@
+//! chibo-core owns the domain of Sổ tay Chi bộ: its types (branch, rule settings) and its
+//! rules, and Vietnamese text handling (NFC cleanup, accent folding, `vi` collation).
+//!
+//! It is pure: no SQL, no files, no clock. Anything that depends on the date takes
+//! `today`/`now` as an argument (clippy.toml in this crate bans the clock calls).
+
+pub mod branch;
+pub mod dates;
+pub mod settings;
+pub mod text;
+pub mod validation;

@@ -1,0 +1,212 @@
+//! The branch's rule settings: every threshold of the Party rules, with the document it
+//! comes from, editable because the rules change (they did in 2025). Never a literal in code.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::validation::{optional_text, FieldError};
+
+/// A threshold and the rule document that sets it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Rule<T> {
+    pub value: T,
+    /// The document number and article, e.g. "HD 12-HD/BTCTW (18/01/2018)".
+    pub basis: String,
+}
+
+impl<T> Rule<T> {
+    fn new(value: T, basis: &str) -> Self {
+        Self {
+            value,
+            basis: basis.to_owned(),
+        }
+    }
+}
+
+/// When the minutes counter ("Số 03-BB/CB") starts again from 01.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberingReset {
+    /// Once per committee term (nhiệm kỳ).
+    PerTerm,
+    /// Every calendar year.
+    PerYear,
+}
+
+/// The thresholds a branch applies. Stored as JSON, one row per version; fields added
+/// later take their default when an older version is read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct RuleSettings {
+    /// A meeting below this attendance (percent of those summoned) is flagged.
+    pub attendance_warning_percent: Rule<u32>,
+    /// Present / eligible below this fraction (percent) shows a quorum warning; never blocks.
+    pub quorum_warning_percent: Rule<u32>,
+    /// Unexcused absences in a calendar year that raise a warning.
+    pub unexcused_absence_warning: Rule<u32>,
+    /// Unexcused absences in a calendar year that flag the member for consideration.
+    pub unexcused_absence_flag: Rule<u32>,
+    /// Excused absences in a row above which a member is flagged.
+    pub excused_absences_in_a_row: Rule<u32>,
+    /// Minimum length of a meeting, in minutes.
+    pub min_meeting_minutes: Rule<u32>,
+    /// Minimum length when the regular and thematic meetings share one sitting.
+    pub min_combined_meeting_minutes: Rule<u32>,
+    /// Members rated "xuất sắc" may be at most this percent of those rated "tốt".
+    pub excellent_cap_percent: Rule<u32>,
+    /// When document numbers start again from 01.
+    pub minutes_numbering_reset: Rule<NumberingReset>,
+}
+
+impl Default for RuleSettings {
+    fn default() -> Self {
+        Self {
+            attendance_warning_percent: Rule::new(85, "HD 12-HD/BTCTW (18/01/2018)"),
+            quorum_warning_percent: Rule::new(67, "Không có quy định chung; mức cảnh báo tự đặt"),
+            unexcused_absence_warning: Rule::new(2, "QĐ 24-QĐ/TW (2021), mục 8"),
+            unexcused_absence_flag: Rule::new(3, "QĐ 24-QĐ/TW (2021), mục 8"),
+            excused_absences_in_a_row: Rule::new(3, "HD 12-HD/BTCTW (18/01/2018)"),
+            min_meeting_minutes: Rule::new(90, "HD 42-HD/BTCTW (28/10/2025)"),
+            min_combined_meeting_minutes: Rule::new(120, "HD 42-HD/BTCTW (28/10/2025)"),
+            excellent_cap_percent: Rule::new(20, "HD 21-HD/BTCTW (2019)"),
+            minutes_numbering_reset: Rule::new(
+                NumberingReset::PerTerm,
+                "HD 36-HD/VPTW (03/4/2018)",
+            ),
+        }
+    }
+}
+
+fn in_range(
+    field: &str,
+    label: &str,
+    rule: &Rule<u32>,
+    min: u32,
+    max: u32,
+) -> Result<(), FieldError> {
+    optional_text(field, "Căn cứ", &rule.basis, 200)?;
+    if rule.value < min || rule.value > max {
+        return Err(FieldError::new(
+            field,
+            format!("{label} phải từ {min} đến {max} (đang là {}).", rule.value),
+        ));
+    }
+    Ok(())
+}
+
+impl RuleSettings {
+    /// Checks every threshold is in a sensible range and the warning comes before the flag.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        in_range(
+            "attendance_warning_percent",
+            "Tỷ lệ dự họp tối thiểu (%)",
+            &self.attendance_warning_percent,
+            1,
+            100,
+        )?;
+        in_range(
+            "quorum_warning_percent",
+            "Mức cảnh báo số người dự (%)",
+            &self.quorum_warning_percent,
+            1,
+            100,
+        )?;
+        in_range(
+            "unexcused_absence_warning",
+            "Số lần vắng không lý do để cảnh báo",
+            &self.unexcused_absence_warning,
+            1,
+            12,
+        )?;
+        in_range(
+            "unexcused_absence_flag",
+            "Số lần vắng không lý do để xem xét",
+            &self.unexcused_absence_flag,
+            1,
+            12,
+        )?;
+        in_range(
+            "excused_absences_in_a_row",
+            "Số lần vắng có lý do liên tiếp",
+            &self.excused_absences_in_a_row,
+            1,
+            12,
+        )?;
+        in_range(
+            "min_meeting_minutes",
+            "Thời lượng tối thiểu (phút)",
+            &self.min_meeting_minutes,
+            15,
+            480,
+        )?;
+        in_range(
+            "min_combined_meeting_minutes",
+            "Thời lượng tối thiểu khi họp ghép (phút)",
+            &self.min_combined_meeting_minutes,
+            15,
+            480,
+        )?;
+        in_range(
+            "excellent_cap_percent",
+            "Tỷ lệ xuất sắc tối đa (%)",
+            &self.excellent_cap_percent,
+            0,
+            100,
+        )?;
+        optional_text(
+            "minutes_numbering_reset",
+            "Căn cứ",
+            &self.minutes_numbering_reset.basis,
+            200,
+        )?;
+        if self.unexcused_absence_warning.value > self.unexcused_absence_flag.value {
+            return Err(FieldError::new(
+                "unexcused_absence_warning",
+                "Mức cảnh báo vắng không lý do không được lớn hơn mức xem xét.",
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_follow_the_rule_documents() {
+        let settings = RuleSettings::default();
+        assert!(settings.validate().is_ok());
+        assert_eq!(settings.attendance_warning_percent.value, 85);
+        assert_eq!(settings.min_meeting_minutes.value, 90);
+        assert_eq!(settings.min_combined_meeting_minutes.value, 120);
+        assert_eq!(settings.excellent_cap_percent.value, 20);
+        assert!(settings.min_meeting_minutes.basis.contains("42-HD/BTCTW"));
+    }
+
+    #[test]
+    fn attendance_threshold_over_100_is_rejected() {
+        let mut settings = RuleSettings::default();
+        settings.attendance_warning_percent.value = 101;
+        let err = settings.validate().unwrap_err();
+        assert_eq!(err.field, "attendance_warning_percent");
+    }
+
+    #[test]
+    fn warning_above_flag_is_rejected() {
+        let mut settings = RuleSettings::default();
+        settings.unexcused_absence_warning.value = 4;
+        assert_eq!(
+            settings.validate().unwrap_err().field,
+            "unexcused_absence_warning"
+        );
+    }
+
+    #[test]
+    fn settings_missing_newer_fields_read_with_defaults() {
+        let old = r#"{"attendance_warning_percent":{"value":90,"basis":"x"}}"#;
+        let settings: RuleSettings = serde_json::from_str(old).unwrap();
+        assert_eq!(settings.attendance_warning_percent.value, 90);
+        assert_eq!(settings.min_meeting_minutes.value, 90);
+    }
+}

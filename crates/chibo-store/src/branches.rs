@@ -1,0 +1,188 @@
+//! Branches and their versioned rule settings.
+
+use chibo_core::branch::{Branch, BranchInput};
+use chibo_core::settings::RuleSettings;
+use chibo_core::text::fold;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::store::Store;
+use crate::timestamp::now_text;
+
+/// The settings in force for a branch, with their version.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct VersionedSettings {
+    #[ts(type = "number")]
+    pub version: i64,
+    pub changed_at: String,
+    pub settings: RuleSettings,
+}
+
+const BRANCH_COLUMNS: &str = "id, name, parent_name, place, term_start, term_end";
+
+fn branch_from_row(row: &Row<'_>) -> rusqlite::Result<Branch> {
+    Ok(Branch {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        parent_name: row.get(2)?,
+        place: row.get(3)?,
+        term_start: row.get(4)?,
+        term_end: row.get(5)?,
+    })
+}
+
+fn not_found(id: i64) -> Error {
+    Error::NotFound(format!("Không tìm thấy chi bộ số {id}; có thể đã bị xóa."))
+}
+
+/// Refuses a second branch whose name reads the same once accents are folded.
+fn check_name_free(conn: &Connection, name: &str, except: Option<i64>) -> Result<()> {
+    let taken: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM branch WHERE name_folded = ?1 AND id IS NOT ?2",
+            params![fold(name), except],
+            |row| row.get(0),
+        )
+        .optional()?;
+    match taken {
+        Some(_) => Err(Error::Conflict(format!(
+            "Đã có chi bộ tên \"{name}\" trong dữ liệu này. Hãy đặt tên khác."
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn insert_settings(conn: &Connection, branch_id: i64, settings: &RuleSettings) -> Result<()> {
+    let json = serde_json::to_string(settings)
+        .map_err(|e| Error::Internal(format!("Không ghi được thiết lập: {e}")))?;
+    conn.execute(
+        "INSERT INTO branch_settings (branch_id, version, settings, changed_at)
+         VALUES (?1, (SELECT COALESCE(MAX(version), 0) + 1 FROM branch_settings
+                      WHERE branch_id = ?1), ?2, ?3)",
+        params![branch_id, json, now_text()],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// All branches, in Vietnamese order of their names.
+    pub fn list_branches(&self) -> Result<Vec<Branch>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {BRANCH_COLUMNS} FROM branch ORDER BY name COLLATE vi"
+        ))?;
+        let rows = stmt.query_map([], branch_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn branch(&self, id: i64) -> Result<Branch> {
+        self.conn
+            .query_row(
+                &format!("SELECT {BRANCH_COLUMNS} FROM branch WHERE id = ?1"),
+                [id],
+                branch_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| not_found(id))
+    }
+
+    /// Creates a branch with the default rule settings as version 1.
+    pub fn create_branch(&mut self, input: &BranchInput) -> Result<Branch> {
+        let input = input.validated()?;
+        let tx = self.conn.transaction()?;
+        check_name_free(&tx, &input.name, None)?;
+        let now = now_text();
+        tx.execute(
+            "INSERT INTO branch (name, name_folded, parent_name, place, term_start, term_end,
+                                 created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            params![
+                input.name,
+                fold(&input.name),
+                input.parent_name,
+                input.place,
+                input.term_start,
+                input.term_end,
+                now
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        insert_settings(&tx, id, &RuleSettings::default())?;
+        tx.commit()?;
+        self.branch(id)
+    }
+
+    pub fn update_branch(&mut self, id: i64, input: &BranchInput) -> Result<Branch> {
+        let input = input.validated()?;
+        let tx = self.conn.transaction()?;
+        check_name_free(&tx, &input.name, Some(id))?;
+        let changed = tx.execute(
+            "UPDATE branch SET name = ?2, name_folded = ?3, parent_name = ?4, place = ?5,
+                    term_start = ?6, term_end = ?7, updated_at = ?8
+             WHERE id = ?1",
+            params![
+                id,
+                input.name,
+                fold(&input.name),
+                input.parent_name,
+                input.place,
+                input.term_start,
+                input.term_end,
+                now_text()
+            ],
+        )?;
+        if changed == 0 {
+            return Err(not_found(id));
+        }
+        tx.commit()?;
+        self.branch(id)
+    }
+
+    /// The settings in force (the highest version).
+    pub fn settings(&self, branch_id: i64) -> Result<VersionedSettings> {
+        let row: Option<(i64, String, String)> = self
+            .conn
+            .query_row(
+                "SELECT version, changed_at, settings FROM branch_settings
+                 WHERE branch_id = ?1 ORDER BY version DESC LIMIT 1",
+                [branch_id],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            )
+            .optional()?;
+        let (version, changed_at, json) = row.ok_or_else(|| not_found(branch_id))?;
+        let settings = serde_json::from_str(&json).map_err(|e| {
+            Error::Corrupt(format!(
+                "Thiết lập của chi bộ số {branch_id} bị hỏng ({e})."
+            ))
+        })?;
+        Ok(VersionedSettings {
+            version,
+            changed_at,
+            settings,
+        })
+    }
+
+    /// Saves new thresholds as the next version; earlier versions stay for the record.
+    pub fn update_settings(
+        &mut self,
+        branch_id: i64,
+        settings: &RuleSettings,
+    ) -> Result<VersionedSettings> {
+        settings.validate()?;
+        self.branch(branch_id)?;
+        let tx = self.conn.transaction()?;
+        insert_settings(&tx, branch_id, settings)?;
+        tx.commit()?;
+        self.settings(branch_id)
+    }
+
+    /// How many versions of the settings a branch has recorded.
+    pub fn settings_version_count(&self, branch_id: i64) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM branch_settings WHERE branch_id = ?1",
+            [branch_id],
+            |row| row.get(0),
+        )?)
+    }
+}

@@ -1,0 +1,53 @@
+//! What a data directory holds: schema version, branches and their record counts, the
+//! preferences. The desktop app reads it at start; `chibo info` prints it.
+
+use chibo_core::branch::Branch;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::Result;
+use crate::prefs::Prefs;
+use crate::store::Store;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BranchSummary {
+    pub branch: Branch,
+    /// Versions of the rule settings recorded.
+    #[ts(type = "number")]
+    pub settings_versions: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct AppInfo {
+    /// The data folder, as the user should look for it; empty for an in-memory store.
+    pub data_dir: String,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    pub branches: Vec<BranchSummary>,
+    pub prefs: Prefs,
+}
+
+impl Store {
+    pub fn info(&self) -> Result<AppInfo> {
+        let branches = self
+            .list_branches()?
+            .into_iter()
+            .map(|branch| {
+                let settings_versions = self.settings_version_count(branch.id)?;
+                Ok(BranchSummary {
+                    branch,
+                    settings_versions,
+                })
+            })
+            .collect::<Result<_>>()?;
+        Ok(AppInfo {
+            data_dir: self
+                .data_dir()
+                .map(|d| d.root().display().to_string())
+                .unwrap_or_default(),
+            schema_version: self.schema_version()?,
+            branches,
+            prefs: self.prefs()?,
+        })
+    }
+}

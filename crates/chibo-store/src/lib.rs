@@ -1,0 +1,25 @@
+//! chibo-store owns the SQLite database of Sổ tay Chi bộ: where it lives ([`DataDir`]), how
+//! every connection is set up (WAL, `synchronous=FULL`, foreign keys, the `vi` collation and
+//! `fold()`), the numbered forward-only migrations, and the operations the app performs,
+//! each one transaction that applies the rules of `chibo-core`.
+//!
+//! To add a table: write `src/migrations/NNNN_what.sql`, append it in `migrations.rs`, and
+//! put its operations in a module of their own as `impl Store` methods: reads take `&self`,
+//! writes `&mut self` and open one transaction. Types that cross IPC derive `ts_rs::TS` and
+//! are listed in `bindings.rs`.
+
+pub mod bindings;
+pub mod branches;
+mod connection;
+pub mod data_dir;
+pub mod demo;
+pub mod error;
+pub mod info;
+pub mod migrations;
+pub mod prefs;
+mod store;
+mod timestamp;
+
+pub use data_dir::DataDir;
+pub use error::{Error, Result};
+pub use store::Store;

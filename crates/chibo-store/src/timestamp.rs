@@ -1,0 +1,7 @@
+//! Record timestamps: local time with its offset, ISO 8601.
+
+pub(crate) fn now_text() -> String {
+    chrono::Local::now()
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}

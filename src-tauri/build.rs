@@ -1,0 +1,22 @@
+//! Generates the permission of each app command: a command is callable from the window
+//! only if capabilities/main.json grants its `allow-…` permission.
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "create_branch",
+    "update_branch",
+    "select_branch",
+    "branch_settings",
+    "update_settings",
+    "set_text_scale",
+    "create_demo",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(err) = tauri_build::try_build(attributes) {
+        println!("cargo:warning=tauri-build failed: {err:#}");
+        std::process::exit(1);
+    }
+}

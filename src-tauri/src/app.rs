@@ -1,0 +1,103 @@
+//! Builds and runs the app: plugins, state, commands, the main window.
+
+use chibo_store::{DataDir, Store};
+use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
+use tauri_plugin_log::{RotationStrategy, Target, TargetKind, TimezoneStrategy};
+
+use crate::commands;
+use crate::launch::data_dir_argument;
+use crate::state::AppState;
+
+const MAIN_WINDOW: &str = "main";
+const LOG_FILE_MAX_BYTES: u128 = 2 * 1024 * 1024;
+
+fn focus_main_window(app: &AppHandle) {
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
+/// Logs go to `logs/` in the data folder, local time, rotated at 2 MB keeping a few files.
+fn log_plugin(data_dir: Option<&DataDir>) -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    let target = match data_dir {
+        Some(dir) => TargetKind::Folder {
+            path: dir.logs(),
+            file_name: Some("sotaychibo".into()),
+        },
+        None => TargetKind::Stderr,
+    };
+    tauri_plugin_log::Builder::new()
+        .clear_targets()
+        .target(Target::new(target))
+        .level(log::LevelFilter::Info)
+        .timezone_strategy(TimezoneStrategy::UseLocal)
+        .max_file_size(LOG_FILE_MAX_BYTES)
+        .rotation_strategy(RotationStrategy::KeepSome(5))
+        .build()
+}
+
+/// Window size and position, kept in the data folder (not in the platform config folder),
+/// so that everything the app writes lives in one place.
+fn window_state_plugin(data_dir: Option<&DataDir>) -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    let builder = tauri_plugin_window_state::Builder::new();
+    match data_dir {
+        // An absolute file name replaces the plugin's default folder.
+        Some(dir) => builder.with_filename(dir.root().join("window-state.json").to_string_lossy()),
+        None => builder,
+    }
+    .build()
+}
+
+fn create_main_window(app: &tauri::App, data_dir: Option<&DataDir>) -> tauri::Result<()> {
+    let mut window = WebviewWindowBuilder::new(app, MAIN_WINDOW, WebviewUrl::default())
+        .title("Sổ tay Chi bộ")
+        .inner_size(1280.0, 800.0)
+        .min_inner_size(1024.0, 700.0)
+        .center();
+    if let Some(dir) = data_dir {
+        // The webview's own storage also stays inside the data folder.
+        window = window.data_directory(dir.root().join("webview"));
+    }
+    window.build()?;
+    Ok(())
+}
+
+pub fn run() {
+    let (data_dir, store) = match DataDir::resolve(data_dir_argument(std::env::args())) {
+        Ok(dir) => (Some(dir.clone()), Store::open(dir)),
+        Err(err) => (None, Err(err)),
+    };
+    let window_dir = data_dir.clone();
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            focus_main_window(app)
+        }))
+        .plugin(log_plugin(data_dir.as_ref()))
+        .plugin(window_state_plugin(data_dir.as_ref()))
+        .manage(AppState::new(store))
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::create_branch,
+            commands::update_branch,
+            commands::select_branch,
+            commands::branch_settings,
+            commands::update_settings,
+            commands::set_text_scale,
+            commands::create_demo,
+        ])
+        .setup(move |app| {
+            log::info!(
+                "started, schema version {}",
+                chibo_store::migrations::LATEST_VERSION
+            );
+            create_main_window(app, window_dir.as_ref())?;
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(err) = result {
+        eprintln!("Sổ tay Chi bộ không khởi động được: {err}");
+        std::process::exit(2);
+    }
+}

@@ -1,0 +1,15 @@
+//! The desktop shell of Sổ tay Chi bộ: wiring only. Commands adapt chibo-store to IPC in a
+//! few lines each; there is no SQL and no rule here.
+
+// No console window behind the app on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod app;
+mod commands;
+mod error;
+mod launch;
+mod state;
+
+fn main() {
+    app::run();
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { daysInMonth, formatDate, formatTerm, parseDate } from './dates';
+
+describe('parseDate', () => {
+  it('reads dd/mm/yyyy as an ISO date', () => {
+    expect(parseDate('05/02/2026')).toEqual({ ok: true, iso: '2026-02-05' });
+  });
+
+  it('reads d/m/yyyy without leading zeros', () => {
+    expect(parseDate('5/2/2026')).toEqual({ ok: true, iso: '2026-02-05' });
+  });
+
+  it('accepts dashes and dots as separators and ignores surrounding spaces', () => {
+    expect(parseDate('05-02-2026')).toEqual({ ok: true, iso: '2026-02-05' });
+    expect(parseDate(' 05.02.2026 ')).toEqual({ ok: true, iso: '2026-02-05' });
+  });
+
+  it('treats empty text as no date', () => {
+    expect(parseDate('')).toEqual({ ok: true, iso: null });
+    expect(parseDate('   ')).toEqual({ ok: true, iso: null });
+  });
+
+  it('rejects days that do not exist on the calendar', () => {
+    expect(parseDate('31/02/1970')).toEqual({ ok: false });
+    expect(parseDate('29/02/2025')).toEqual({ ok: false });
+    expect(parseDate('31/04/2026')).toEqual({ ok: false });
+    expect(parseDate('00/01/2026')).toEqual({ ok: false });
+    expect(parseDate('01/13/2026')).toEqual({ ok: false });
+  });
+
+  it('accepts 29 February in leap years only', () => {
+    expect(parseDate('29/02/2024')).toEqual({ ok: true, iso: '2024-02-29' });
+    expect(parseDate('29/02/2000')).toEqual({ ok: true, iso: '2000-02-29' });
+    expect(parseDate('29/02/1900')).toEqual({ ok: false });
+  });
+
+  it('rejects garbage, two-digit years, ISO input and years before 1900', () => {
+    for (const text of ['abc', '05/02', '05/02/26', '2026-02-05', '5 2 2026', '05/02/2026x', '01/01/1899']) {
+      expect(parseDate(text), text).toEqual({ ok: false });
+    }
+  });
+});
+
+describe('formatDate', () => {
+  it('writes an ISO date as dd/mm/yyyy with leading zeros', () => {
+    expect(formatDate('2026-02-05')).toBe('05/02/2026');
+  });
+
+  it('writes no date as empty text', () => {
+    expect(formatDate(null)).toBe('');
+  });
+
+  it('round-trips with parseDate', () => {
+    for (const iso of ['2025-08-01', '2030-07-31', '2024-02-29', '1999-12-31']) {
+      const parsed = parseDate(formatDate(iso));
+      expect(parsed).toEqual({ ok: true, iso });
+    }
+  });
+});
+
+describe('formatTerm', () => {
+  it('joins both ends with an en dash', () => {
+    expect(formatTerm('2025-08-01', '2030-07-31')).toBe('01/08/2025 – 31/07/2030');
+  });
+
+  it('says the term is missing when neither end is known', () => {
+    expect(formatTerm(null, null)).toBe('Chưa nhập nhiệm kỳ');
+  });
+
+  it('names the one known end', () => {
+    expect(formatTerm('2025-08-01', null)).toBe('Từ 01/08/2025');
+    expect(formatTerm(null, '2030-07-31')).toBe('Đến 31/07/2030');
+  });
+});
+
+describe('daysInMonth', () => {
+  it('knows February of leap and common years', () => {
+    expect(daysInMonth(2024, 2)).toBe(29);
+    expect(daysInMonth(2026, 2)).toBe(28);
+    expect(daysInMonth(2026, 12)).toBe(31);
+  });
+});
