@@ -113,42 +113,42 @@ impl RuleSettings {
         )?;
         in_range(
             "unexcused_absence_warning",
-            "Số lần vắng không lý do để cảnh báo",
+            "Số lần vắng không lý do trong năm để cảnh báo",
             &self.unexcused_absence_warning,
             1,
             12,
         )?;
         in_range(
             "unexcused_absence_flag",
-            "Số lần vắng không lý do để xem xét",
+            "Số lần vắng không lý do trong năm để xem xét xóa tên",
             &self.unexcused_absence_flag,
             1,
             12,
         )?;
         in_range(
             "excused_absences_in_a_row",
-            "Số lần vắng có lý do liên tiếp",
+            "Số lần vắng có lý do liên tiếp tối đa",
             &self.excused_absences_in_a_row,
             1,
             12,
         )?;
         in_range(
             "min_meeting_minutes",
-            "Thời lượng tối thiểu (phút)",
+            "Thời lượng sinh hoạt tối thiểu (phút)",
             &self.min_meeting_minutes,
             15,
             480,
         )?;
         in_range(
             "min_combined_meeting_minutes",
-            "Thời lượng tối thiểu khi họp ghép (phút)",
+            "Thời lượng tối thiểu khi ghép thường kỳ và chuyên đề (phút)",
             &self.min_combined_meeting_minutes,
             15,
             480,
         )?;
         in_range(
             "excellent_cap_percent",
-            "Tỷ lệ xuất sắc tối đa (%)",
+            "Tỷ lệ xuất sắc tối đa so với số hoàn thành tốt (%)",
             &self.excellent_cap_percent,
             0,
             100,

@@ -1,5 +1,7 @@
 //! The committed `ui/src/lib/bindings.ts` is exactly what the Rust types generate.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::PathBuf;
 
 #[test]

@@ -2,6 +2,8 @@
 //! afterwards the database opens, passes `integrity_check`, and holds every write the child
 //! acknowledged. The child is this same test binary, started with `CHIBO_CRASH_WRITER`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};

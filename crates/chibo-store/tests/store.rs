@@ -1,5 +1,7 @@
 //! chibo-store against real SQLite files in temporary folders.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 use chibo_core::branch::BranchInput;

@@ -1,0 +1,191 @@
+//! The `chibo` binary on temporary data directories: exit codes, Vietnamese messages, JSON.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+fn chibo(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chibo"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("CHIBO_DATA_DIR")
+        .output()
+        .expect("chibo runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+const INIT: &[&str] = &[
+    "init",
+    "--branch",
+    "Chi bộ thôn Bản Chắt",
+    "--parent",
+    "Đảng bộ xã Tân Thành",
+    "--place",
+    "Tân Thành",
+];
+
+#[test]
+fn init_creates_the_branch_and_info_reads_it_back() {
+    let tmp = TempDir::new().unwrap();
+    let out = chibo(tmp.path(), INIT);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Đã tạo Chi bộ thôn Bản Chắt"));
+
+    let info = json(&chibo(tmp.path(), &["info", "--json"]));
+    assert_eq!(info["schema_version"], 1);
+    assert_eq!(
+        info["branches"][0]["branch"]["name"],
+        "Chi bộ thôn Bản Chắt"
+    );
+    assert_eq!(
+        info["branches"][0]["branch"]["parent_name"],
+        "Đảng bộ xã Tân Thành"
+    );
+}
+
+#[test]
+fn init_again_with_the_same_name_updates_instead_of_duplicating() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), INIT);
+    let out = chibo(
+        tmp.path(),
+        &[
+            "init",
+            "--branch",
+            "chi bo thon ban chat",
+            "--parent",
+            "Đảng bộ xã Tân Thành",
+            "--place",
+            "Xã Tân Thành",
+            "--term-start",
+            "01/08/2025",
+            "--term-end",
+            "31/07/2030",
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json(&out)["term_start"], "2025-08-01");
+    let info = json(&chibo(tmp.path(), &["info", "--json"]));
+    assert_eq!(info["branches"].as_array().unwrap().len(), 1);
+    assert_eq!(info["branches"][0]["branch"]["place"], "Xã Tân Thành");
+}
+
+#[test]
+fn an_empty_branch_name_exits_1_with_the_field_and_writes_nothing() {
+    let tmp = TempDir::new().unwrap();
+    let out = chibo(
+        tmp.path(),
+        &["init", "--branch", "  ", "--parent", "X", "--place", "Y"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("Tên chi bộ không được để trống."),
+        "{}",
+        stderr(&out)
+    );
+    let info = json(&chibo(tmp.path(), &["info", "--json"]));
+    assert_eq!(info["branches"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn an_impossible_term_date_exits_1() {
+    let tmp = TempDir::new().unwrap();
+    let mut args = INIT.to_vec();
+    args.extend(["--term-start", "31/02/2025"]);
+    let out = chibo(tmp.path(), &args);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("\"31/02/2025\" không phải ngày hợp lệ"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn demo_fills_an_empty_data_dir_once() {
+    let tmp = TempDir::new().unwrap();
+    let out = chibo(tmp.path(), &["demo", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json(&out)["name"], "Chi bộ thôn Bản Chắt");
+    let again = chibo(tmp.path(), &["demo"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("chưa có chi bộ nào"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn a_data_dir_that_is_a_file_exits_1_and_the_file_is_untouched() {
+    let tmp = TempDir::new().unwrap();
+    let file = tmp.path().join("file");
+    std::fs::write(&file, "x").unwrap();
+    let out = chibo(&file, &["info"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("không phải thư mục"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
+}
+
+#[test]
+fn a_database_that_is_not_sqlite_exits_1_and_is_untouched() {
+    let tmp = TempDir::new().unwrap();
+    let db = tmp.path().join("chibo.sqlite3");
+    std::fs::write(&db, "không phải cơ sở dữ liệu").unwrap();
+    let out = chibo(tmp.path(), &["info"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("không phải SQLite"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&db).unwrap(),
+        "không phải cơ sở dữ liệu"
+    );
+}
+
+#[test]
+fn a_database_from_a_newer_version_exits_1() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), INIT);
+    let conn = rusqlite::Connection::open(tmp.path().join("chibo.sqlite3")).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let out = chibo(tmp.path(), &["info"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("phiên bản mới hơn"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn the_data_dir_can_come_from_the_environment() {
+    let tmp = TempDir::new().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_chibo"))
+        .args(["info", "--json"])
+        .env("CHIBO_DATA_DIR", tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)["data_dir"], tmp.path().display().to_string());
+    assert!(tmp.path().join("chibo.sqlite3").is_file());
+}

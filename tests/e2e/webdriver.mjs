@@ -1,0 +1,109 @@
+// A minimal W3C WebDriver client over fetch: just what the journeys need, no dependency.
+// Elements are found by data-testid only.
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+export class WebDriverError extends Error {}
+
+async function call(base, method, path, body) {
+  const response = await fetch(base + path, {
+    method,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const payload = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const detail = payload?.value?.message ?? response.statusText;
+    throw new WebDriverError(`${method} ${path}: ${detail}`);
+  }
+  return payload.value;
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class Session {
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  /** Starts the app through tauri-driver. Do not send browserName (tauri-driver refuses it). */
+  static async start(base, application) {
+    const value = await call(base, 'POST', '/session', {
+      capabilities: { alwaysMatch: { 'tauri:options': { application } } },
+    });
+    return new Session(base, value.sessionId);
+  }
+
+  cmd(method, path, body) {
+    return call(this.base, method, `/session/${this.id}${path}`, body);
+  }
+
+  async end() {
+    await this.cmd('DELETE', '').catch(() => {});
+  }
+
+  async find(testid) {
+    const found = await this.cmd('POST', '/elements', {
+      using: 'css selector',
+      value: `[data-testid="${testid}"]`,
+    });
+    return found.length ? found[0][ELEMENT] : null;
+  }
+
+  /** Waits until the element exists (and is displayed), returning its id. */
+  async waitFor(testid, timeout = 10000) {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const id = await this.find(testid);
+      if (id && (await this.cmd('GET', `/element/${id}/displayed`))) return id;
+      if (Date.now() > until) throw new WebDriverError(`no element [data-testid="${testid}"]`);
+      await sleep(100);
+    }
+  }
+
+  async waitGone(testid, timeout = 10000) {
+    const until = Date.now() + timeout;
+    while (await this.find(testid)) {
+      if (Date.now() > until) throw new WebDriverError(`[data-testid="${testid}"] still shown`);
+      await sleep(100);
+    }
+  }
+
+  async exists(testid) {
+    return (await this.find(testid)) !== null;
+  }
+
+  async click(testid) {
+    const id = await this.waitFor(testid);
+    await this.cmd('POST', `/element/${id}/click`, {});
+  }
+
+  async type(testid, text) {
+    const id = await this.waitFor(testid);
+    await this.cmd('POST', `/element/${id}/clear`, {});
+    await this.cmd('POST', `/element/${id}/value`, { text });
+  }
+
+  async text(testid) {
+    const id = await this.waitFor(testid);
+    return this.cmd('GET', `/element/${id}/text`);
+  }
+
+  /** Waits until the element's text satisfies `predicate`; returns the text. */
+  async waitText(testid, predicate, timeout = 10000) {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const text = await this.text(testid).catch(() => '');
+      if (predicate(text)) return text;
+      if (Date.now() > until) {
+        throw new WebDriverError(`[data-testid="${testid}"] text was "${text}"`);
+      }
+      await sleep(100);
+    }
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
+  }
+}
