@@ -56,6 +56,16 @@ pub struct RuleSettings {
     pub excellent_cap_percent: Rule<u32>,
     /// When document numbers start again from 01.
     pub minutes_numbering_reset: Rule<NumberingReset>,
+    /// Youngest age at admission.
+    pub min_admission_age: Rule<u32>,
+    /// Length of the probation (dự bị), in months.
+    pub probation_months: Rule<u32>,
+    /// Working days after the probation within which full membership must be considered.
+    pub official_consideration_working_days: Rule<u32>,
+    /// Days ahead a probation end is announced.
+    pub probation_warning_days: Rule<u32>,
+    /// How far ahead a status change may be recorded, in days.
+    pub status_future_days: Rule<u32>,
 }
 
 impl Default for RuleSettings {
@@ -73,86 +83,124 @@ impl Default for RuleSettings {
                 NumberingReset::PerTerm,
                 "HD 36-HD/VPTW (03/4/2018)",
             ),
+            min_admission_age: Rule::new(18, "Điều lệ Đảng, Điều 1"),
+            probation_months: Rule::new(12, "Điều lệ Đảng, Điều 5"),
+            official_consideration_working_days: Rule::new(30, "Điều lệ Đảng, Điều 5"),
+            probation_warning_days: Rule::new(30, "Mức nhắc trước tự đặt"),
+            status_future_days: Rule::new(31, "Mức tự đặt"),
         }
     }
 }
 
-fn in_range(
-    field: &str,
-    label: &str,
-    rule: &Rule<u32>,
-    min: u32,
-    max: u32,
-) -> Result<(), FieldError> {
-    optional_text(field, "Căn cứ", &rule.basis, 200)?;
-    if rule.value < min || rule.value > max {
-        return Err(FieldError::new(
-            field,
-            format!("{label} phải từ {min} đến {max} (đang là {}).", rule.value),
-        ));
-    }
-    Ok(())
-}
-
 impl RuleSettings {
+    /// The numeric thresholds with their field name, Vietnamese label and allowed range.
+    fn numeric_rules(&self) -> [(&'static str, &'static str, &Rule<u32>, u32, u32); 13] {
+        [
+            (
+                "attendance_warning_percent",
+                "Tỷ lệ dự họp tối thiểu (%)",
+                &self.attendance_warning_percent,
+                1,
+                100,
+            ),
+            (
+                "quorum_warning_percent",
+                "Mức cảnh báo số người dự (%)",
+                &self.quorum_warning_percent,
+                1,
+                100,
+            ),
+            (
+                "unexcused_absence_warning",
+                "Số lần vắng không lý do trong năm để cảnh báo",
+                &self.unexcused_absence_warning,
+                1,
+                12,
+            ),
+            (
+                "unexcused_absence_flag",
+                "Số lần vắng không lý do trong năm để xem xét xóa tên",
+                &self.unexcused_absence_flag,
+                1,
+                12,
+            ),
+            (
+                "excused_absences_in_a_row",
+                "Số lần vắng có lý do liên tiếp tối đa",
+                &self.excused_absences_in_a_row,
+                1,
+                12,
+            ),
+            (
+                "min_meeting_minutes",
+                "Thời lượng sinh hoạt tối thiểu (phút)",
+                &self.min_meeting_minutes,
+                15,
+                480,
+            ),
+            (
+                "min_combined_meeting_minutes",
+                "Thời lượng tối thiểu khi ghép thường kỳ và chuyên đề (phút)",
+                &self.min_combined_meeting_minutes,
+                15,
+                480,
+            ),
+            (
+                "excellent_cap_percent",
+                "Tỷ lệ xuất sắc tối đa so với số hoàn thành tốt (%)",
+                &self.excellent_cap_percent,
+                0,
+                100,
+            ),
+            (
+                "min_admission_age",
+                "Tuổi tối thiểu khi vào Đảng",
+                &self.min_admission_age,
+                16,
+                30,
+            ),
+            (
+                "probation_months",
+                "Thời gian dự bị (tháng)",
+                &self.probation_months,
+                1,
+                36,
+            ),
+            (
+                "official_consideration_working_days",
+                "Thời hạn xét công nhận chính thức (ngày làm việc)",
+                &self.official_consideration_working_days,
+                1,
+                120,
+            ),
+            (
+                "probation_warning_days",
+                "Nhắc trước khi hết thời gian dự bị (ngày)",
+                &self.probation_warning_days,
+                1,
+                120,
+            ),
+            (
+                "status_future_days",
+                "Số ngày được ghi trước một biến động",
+                &self.status_future_days,
+                0,
+                366,
+            ),
+        ]
+    }
+
     /// Checks every threshold is in a sensible range and the warning comes before the flag.
     pub fn validate(&self) -> Result<(), FieldError> {
-        in_range(
-            "attendance_warning_percent",
-            "Tỷ lệ dự họp tối thiểu (%)",
-            &self.attendance_warning_percent,
-            1,
-            100,
-        )?;
-        in_range(
-            "quorum_warning_percent",
-            "Mức cảnh báo số người dự (%)",
-            &self.quorum_warning_percent,
-            1,
-            100,
-        )?;
-        in_range(
-            "unexcused_absence_warning",
-            "Số lần vắng không lý do trong năm để cảnh báo",
-            &self.unexcused_absence_warning,
-            1,
-            12,
-        )?;
-        in_range(
-            "unexcused_absence_flag",
-            "Số lần vắng không lý do trong năm để xem xét xóa tên",
-            &self.unexcused_absence_flag,
-            1,
-            12,
-        )?;
-        in_range(
-            "excused_absences_in_a_row",
-            "Số lần vắng có lý do liên tiếp tối đa",
-            &self.excused_absences_in_a_row,
-            1,
-            12,
-        )?;
-        in_range(
-            "min_meeting_minutes",
-            "Thời lượng sinh hoạt tối thiểu (phút)",
-            &self.min_meeting_minutes,
-            15,
-            480,
-        )?;
-        in_range(
-            "min_combined_meeting_minutes",
-            "Thời lượng tối thiểu khi ghép thường kỳ và chuyên đề (phút)",
-            &self.min_combined_meeting_minutes,
-            15,
-            480,
-        )?;
-        in_range(
-            "excellent_cap_percent",
-            "Tỷ lệ xuất sắc tối đa so với số hoàn thành tốt (%)",
-            &self.excellent_cap_percent,
-            0,
-            100,
-        )?;
+        for (field, label, rule, min, max) in self.numeric_rules() {
+            optional_text(field, "Căn cứ", &rule.basis, 200)?;
+            if rule.value < min || rule.value > max {
+                return Err(FieldError::new(
+                    field,
+                    format!("{label} phải từ {min} đến {max} (đang là {}).", rule.value),
+                ));
+            }
+        }
         optional_text(
             "minutes_numbering_reset",
             "Căn cứ",

@@ -15,8 +15,10 @@ pub mod data_dir;
 pub mod demo;
 pub mod error;
 pub mod info;
+pub mod members;
 pub mod migrations;
 pub mod prefs;
+mod sql_enum;
 mod store;
 mod timestamp;
 

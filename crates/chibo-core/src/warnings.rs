@@ -1,0 +1,161 @@
+//! Open warnings the app shows on the overview and `chibo warnings` prints. The app warns
+//! and flags; it never decides.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::dates::{add_working_days, format_dmy};
+use crate::member::{probation_end, Member};
+use crate::roster::{standing_on, Standing};
+use crate::settings::RuleSettings;
+use crate::status::MemberStatus;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Something coming up.
+    Notice,
+    /// A rule is about to be broken.
+    Warning,
+    /// A rule is broken; the branch must act.
+    Flag,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    ProbationEnding,
+    OfficialConsiderationDue,
+    OfficialConsiderationOverdue,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Warning {
+    pub kind: WarningKind,
+    pub severity: Severity,
+    #[ts(type = "number | null")]
+    pub member_id: Option<i64>,
+    /// What and by when, in Vietnamese, citing the rule.
+    pub message: String,
+    #[ts(type = "string | null")]
+    pub due: Option<NaiveDate>,
+}
+
+/// Probation warnings for one member on `today`: the probation ends within the notice
+/// window; it has ended and full membership must be considered within the working-day
+/// limit; or that limit has passed.
+pub fn probation_warnings(
+    member: &Member,
+    statuses: &[MemberStatus],
+    today: NaiveDate,
+    rules: &RuleSettings,
+) -> Option<Warning> {
+    if member.official_on.is_some()
+        || standing_on(member, statuses, today) != Standing::Probationary
+    {
+        return None;
+    }
+    let ends = probation_end(member.admitted_on, rules);
+    let deadline = add_working_days(ends, rules.official_consideration_working_days.value);
+    let name = &member.full_name;
+    let basis = &rules.official_consideration_working_days.basis;
+    let (kind, severity, message, due) = if today < ends {
+        let notice_from = ends - chrono::Days::new(rules.probation_warning_days.value.into());
+        if today < notice_from {
+            return None;
+        }
+        (
+            WarningKind::ProbationEnding,
+            Severity::Notice,
+            format!(
+                "{name} hết thời gian dự bị ngày {}; chuẩn bị xét công nhận đảng viên chính thức.",
+                format_dmy(ends)
+            ),
+            ends,
+        )
+    } else if today <= deadline {
+        (
+            WarningKind::OfficialConsiderationDue,
+            Severity::Warning,
+            format!(
+                "{name} đã hết thời gian dự bị ngày {}; phải xét công nhận chính thức trước {} \
+                 ({} ngày làm việc, {basis}).",
+                format_dmy(ends),
+                format_dmy(deadline),
+                rules.official_consideration_working_days.value
+            ),
+            deadline,
+        )
+    } else {
+        (
+            WarningKind::OfficialConsiderationOverdue,
+            Severity::Flag,
+            format!(
+                "{name}: quá hạn xét công nhận chính thức (hạn {}, {basis}).",
+                format_dmy(deadline)
+            ),
+            deadline,
+        )
+    };
+    Some(Warning {
+        kind,
+        severity,
+        member_id: Some(member.id),
+        message,
+        due: Some(due),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roster::tests::member;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn warn(today: NaiveDate) -> Option<Warning> {
+        // Admitted 02/12/2025: probation ends 02/12/2026 (a Wednesday).
+        let m = member(7, d(2025, 12, 2), None);
+        probation_warnings(&m, &[], today, &RuleSettings::default())
+    }
+
+    #[test]
+    fn nothing_before_the_notice_window() {
+        assert_eq!(warn(d(2026, 11, 1)), None);
+    }
+
+    #[test]
+    fn probation_ending_within_thirty_days_is_a_notice() {
+        let w = warn(d(2026, 11, 2)).unwrap();
+        assert_eq!(w.kind, WarningKind::ProbationEnding);
+        assert_eq!(w.due, Some(d(2026, 12, 2)));
+        assert!(w.message.contains("02/12/2026"), "{}", w.message);
+    }
+
+    #[test]
+    fn after_probation_the_consideration_deadline_counts_working_days() {
+        let w = warn(d(2026, 12, 2)).unwrap();
+        assert_eq!(w.kind, WarningKind::OfficialConsiderationDue);
+        // 30 working days after Wed 02/12/2026 is Tue 13/01/2027.
+        assert_eq!(w.due, Some(d(2027, 1, 13)));
+        assert_eq!(
+            warn(d(2027, 1, 13)).unwrap().kind,
+            WarningKind::OfficialConsiderationDue
+        );
+        let late = warn(d(2027, 1, 14)).unwrap();
+        assert_eq!(late.kind, WarningKind::OfficialConsiderationOverdue);
+        assert_eq!(late.severity, Severity::Flag);
+    }
+
+    #[test]
+    fn an_official_member_has_no_probation_warning() {
+        let m = member(7, d(2025, 12, 2), Some(d(2026, 12, 2)));
+        assert_eq!(
+            probation_warnings(&m, &[], d(2026, 12, 3), &RuleSettings::default()),
+            None
+        );
+    }
+}
