@@ -10,6 +10,15 @@ const COMMANDS: &[&str] = &[
     "update_settings",
     "set_text_scale",
     "create_demo",
+    "roster",
+    "member_detail",
+    "create_member",
+    "update_member",
+    "delete_member",
+    "add_status",
+    "remove_status",
+    "recognise_official",
+    "warnings",
 ];
 
 fn main() {

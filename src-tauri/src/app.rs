@@ -4,7 +4,7 @@ use chibo_store::{DataDir, Store};
 use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
 use tauri_plugin_log::{RotationStrategy, Target, TargetKind, TimezoneStrategy};
 
-use crate::commands;
+use crate::commands::{branches, roster};
 use crate::launch::data_dir_argument;
 use crate::state::AppState;
 
@@ -78,14 +78,23 @@ pub fn run() {
         .plugin(window_state_plugin(data_dir.as_ref()))
         .manage(AppState::new(store))
         .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::create_branch,
-            commands::update_branch,
-            commands::select_branch,
-            commands::branch_settings,
-            commands::update_settings,
-            commands::set_text_scale,
-            commands::create_demo,
+            branches::app_info,
+            branches::create_branch,
+            branches::update_branch,
+            branches::select_branch,
+            branches::branch_settings,
+            branches::update_settings,
+            branches::set_text_scale,
+            branches::create_demo,
+            roster::roster,
+            roster::member_detail,
+            roster::create_member,
+            roster::update_member,
+            roster::delete_member,
+            roster::add_status,
+            roster::remove_status,
+            roster::recognise_official,
+            roster::warnings,
         ])
         .setup(move |app| {
             log::info!(

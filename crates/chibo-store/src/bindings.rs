@@ -3,13 +3,23 @@
 //! committed file drifts, and `UPDATE_BINDINGS=1 cargo test -p chibo-store` rewrites it.
 
 use chibo_core::branch::{Branch, BranchInput};
+use chibo_core::member::{Gender, Member, MemberInput, Role};
+use chibo_core::name::NameParts;
+use chibo_core::roster::{RosterCounts, RosterEntry, Standing};
 use chibo_core::settings::{NumberingReset, Rule, RuleSettings};
+use chibo_core::status::{MemberStatus, StatusInput, StatusKind};
 use chibo_core::validation::FieldError;
+use chibo_core::warnings::{Severity, Warning, WarningKind};
 use ts_rs::{Config, TS};
 
 use crate::branches::VersionedSettings;
 use crate::info::{AppInfo, BranchSummary};
+use crate::members::{MemberDetail, RosterFilter, RosterView};
 use crate::prefs::Prefs;
+use crate::roster_io::{
+    DuplicateMatch, ImportPreview, ImportProblem, ImportResult, OnDuplicate, PreviewRow,
+    RosterFormat,
+};
 
 /// The whole generated file.
 pub fn typescript() -> String {
@@ -25,6 +35,30 @@ pub fn typescript() -> String {
         Prefs::decl(&cfg),
         BranchSummary::decl(&cfg),
         AppInfo::decl(&cfg),
+        NameParts::decl(&cfg),
+        Gender::decl(&cfg),
+        Role::decl(&cfg),
+        MemberInput::decl(&cfg),
+        Member::decl(&cfg),
+        StatusKind::decl(&cfg),
+        StatusInput::decl(&cfg),
+        MemberStatus::decl(&cfg),
+        Standing::decl(&cfg),
+        RosterCounts::decl(&cfg),
+        RosterEntry::decl(&cfg),
+        RosterFilter::decl(&cfg),
+        RosterView::decl(&cfg),
+        MemberDetail::decl(&cfg),
+        Severity::decl(&cfg),
+        WarningKind::decl(&cfg),
+        Warning::decl(&cfg),
+        ImportProblem::decl(&cfg),
+        DuplicateMatch::decl(&cfg),
+        PreviewRow::decl(&cfg),
+        ImportPreview::decl(&cfg),
+        OnDuplicate::decl(&cfg),
+        ImportResult::decl(&cfg),
+        RosterFormat::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by chibo-store (src/bindings.rs). Do not edit:\n\

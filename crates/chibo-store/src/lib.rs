@@ -18,9 +18,12 @@ pub mod info;
 pub mod members;
 pub mod migrations;
 pub mod prefs;
+pub mod roster_io;
 mod sql_enum;
 mod store;
 mod timestamp;
+
+pub use timestamp::today;
 
 pub use data_dir::DataDir;
 pub use error::{Error, Result};

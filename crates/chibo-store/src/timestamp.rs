@@ -5,3 +5,8 @@ pub(crate) fn now_text() -> String {
         .format("%Y-%m-%dT%H:%M:%S%:z")
         .to_string()
 }
+
+/// Today's date on this computer's clock: what the adapters pass to the store as `today`.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

@@ -204,10 +204,18 @@ fn the_selected_branch_is_remembered_and_must_exist() {
 #[test]
 fn the_demo_fills_only_an_empty_data_dir() {
     let mut store = Store::open_in_memory().unwrap();
-    let demo = store.create_demo().unwrap();
+    let demo = store
+        .create_demo(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
+        .unwrap();
     assert_eq!(demo.name, "Chi bộ thôn Bản Chắt");
     assert_eq!(store.prefs().unwrap().current_branch_id, Some(demo.id));
-    assert_eq!(store.create_demo().unwrap_err().code(), "conflict");
+    assert_eq!(
+        store
+            .create_demo(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
+            .unwrap_err()
+            .code(),
+        "conflict"
+    );
     assert_eq!(store.list_branches().unwrap().len(), 1);
 }
 

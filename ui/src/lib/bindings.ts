@@ -71,7 +71,27 @@ excellent_cap_percent: Rule<number>,
 /**
  * When document numbers start again from 01.
  */
-minutes_numbering_reset: Rule<NumberingReset>, };
+minutes_numbering_reset: Rule<NumberingReset>, 
+/**
+ * Youngest age at admission.
+ */
+min_admission_age: Rule<number>, 
+/**
+ * Length of the probation (dự bị), in months.
+ */
+probation_months: Rule<number>, 
+/**
+ * Working days after the probation within which full membership must be considered.
+ */
+official_consideration_working_days: Rule<number>, 
+/**
+ * Days ahead a probation end is announced.
+ */
+probation_warning_days: Rule<number>, 
+/**
+ * How far ahead a status change may be recorded, in days.
+ */
+status_future_days: Rule<number>, };
 
 export type VersionedSettings = { version: number, changed_at: string, settings: RuleSettings, };
 
@@ -96,3 +116,119 @@ export type AppInfo = {
  * The data folder, as the user should look for it; empty for an in-memory store.
  */
 data_dir: string, schema_version: number, branches: Array<BranchSummary>, prefs: Prefs, };
+
+export type NameParts = { family: string, middle: string, given: string, };
+
+export type Gender = "male" | "female";
+
+export type Role = "secretary" | "deputy_secretary" | "committee_member" | "member";
+
+export type MemberInput = { full_name: string, 
+/**
+ * A corrected split of the name; `null` splits automatically.
+ */
+name_parts: NameParts | null, gender: Gender | null, birth_date: string | null, hometown: string, ethnicity: string, 
+/**
+ * Số thẻ đảng viên
+ */
+card_number: string, 
+/**
+ * Ngày vào Đảng: the probation starts
+ */
+admitted_on: string, 
+/**
+ * Ngày chính thức, once recognised
+ */
+official_on: string | null, 
+/**
+ * The decision recognising full membership, e.g. "Quyết định 125-QĐ/ĐU"
+ */
+official_reference: string, role: Role, 
+/**
+ * Post outside the Party (free text)
+ */
+post: string, phone: string, notes: string, };
+
+export type Member = { id: number, branch_id: number, full_name: string, name_parts: NameParts, gender: Gender | null, birth_date: string | null, hometown: string, ethnicity: string, card_number: string, admitted_on: string, official_on: string | null, official_reference: string, role: Role, post: string, phone: string, notes: string, };
+
+export type StatusKind = "exempted" | "attached_here" | "sent_away" | "transferred_in" | "transferred_out" | "deceased" | "removed" | "expelled";
+
+export type StatusInput = { kind: StatusKind, start: string, 
+/**
+ * Last day of a period, inclusive; always `null` for events.
+ */
+end: string | null, 
+/**
+ * The resolution or decision, e.g. "Quyết định 12-QĐ/ĐU"
+ */
+reference: string, note: string, };
+
+export type MemberStatus = { id: number, member_id: number, kind: StatusKind, start: string, end: string | null, reference: string, note: string, };
+
+export type Standing = { "kind": "not_on_roll" } | { "kind": "official" } | { "kind": "probationary" } | { "kind": "exempted" } | { "kind": "sent_away" } | { "kind": "left", "status": StatusKind };
+
+export type RosterCounts = { 
+/**
+ * Everyone on the roll: official + probationary + exempted + sent away.
+ */
+total: number, official: number, probationary: number, exempted: number, sent_away: number, 
+/**
+ * Of the official and probationary, those attached here temporarily.
+ */
+attached_here: number, };
+
+export type RosterEntry = { member: Member, standing: Standing, 
+/**
+ * Attached here temporarily from another branch.
+ */
+attached_here: boolean, };
+
+export type RosterFilter = "on_roll" | "official" | "probationary" | "exempted" | "sent_away" | "former" | "all";
+
+export type RosterView = { as_of: string, entries: Array<RosterEntry>, 
+/**
+ * Counts of the whole roll on the date, whatever the search and filter.
+ */
+counts: RosterCounts, };
+
+export type MemberDetail = { member: Member, statuses: Array<MemberStatus>, standing: Standing, attached_here: boolean, };
+
+export type Severity = "notice" | "warning" | "flag";
+
+export type WarningKind = "probation_ending" | "official_consideration_due" | "official_consideration_overdue";
+
+export type Warning = { kind: WarningKind, severity: Severity, member_id: number | null, 
+/**
+ * What and by when, in Vietnamese, citing the rule.
+ */
+message: string, due: string | null, };
+
+export type ImportProblem = { row_number: number, 
+/**
+ * The column as the file names it; empty for the whole row.
+ */
+column: string, message: string, };
+
+export type DuplicateMatch = { member_id: number, full_name: string, 
+/**
+ * "cùng số thẻ đảng viên" or "cùng họ tên và ngày sinh"
+ */
+reason: string, };
+
+export type PreviewRow = { row_number: number, full_name: string, birth_date: string | null, card_number: string, admitted_on: string | null, official_on: string | null, problems: Array<ImportProblem>, duplicate_of: DuplicateMatch | null, };
+
+export type ImportPreview = { file_name: string, 
+/**
+ * SHA-256 of the file previewed; the import refuses a file changed since.
+ */
+file_hash: string, 
+/**
+ * Column headers recognised, and those ignored.
+ */
+recognised_columns: Array<string>, ignored_columns: Array<string>, rows: Array<PreviewRow>, valid_rows: number, rows_with_problems: number, duplicates: number, };
+
+export type OnDuplicate = "skip" | "update";
+
+export type ImportResult = { created: number, updated: number, skipped: number, };
+
+export type RosterFormat = "xlsx" | "csv";
