@@ -52,12 +52,13 @@ ui: node-deps
 app: ui
 	cargo build -p sotaychibo --features custom-protocol
 
-check: node-deps
+# The shell embeds ui/dist at compile time, so every cargo step over the workspace needs it.
+check: ui
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run check
 
-test-rust:
+test-rust: ui
 	cargo test --workspace
 
 test-ui: node-deps
