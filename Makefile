@@ -64,8 +64,11 @@ test-rust: ui
 test-ui: node-deps
 	cd ui && npm test
 
-# The real app driven through tauri-driver + WebKitWebDriver under a virtual display.
-e2e: app tauri-driver
+# The real app driven through tauri-driver + WebKitWebDriver under a virtual display. The
+# `e2e` feature answers the native file dialogs from environment variables (never in a
+# release build).
+e2e: ui tauri-driver
+	cargo build -p sotaychibo --features custom-protocol,e2e
 	xvfb-run -a dbus-run-session -- node --test --test-concurrency=1 tests/e2e/
 
 # Installers for this platform: .deb and AppImage here; the same command on Windows

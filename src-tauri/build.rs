@@ -19,6 +19,11 @@ const COMMANDS: &[&str] = &[
     "remove_status",
     "recognise_official",
     "warnings",
+    "pick_import_file",
+    "preview_import",
+    "commit_import",
+    "save_import_template",
+    "export_roster",
 ];
 
 fn main() {

@@ -4,7 +4,7 @@ use chibo_store::{DataDir, Store};
 use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
 use tauri_plugin_log::{RotationStrategy, Target, TargetKind, TimezoneStrategy};
 
-use crate::commands::{branches, roster};
+use crate::commands::{branches, roster, roster_files};
 use crate::launch::data_dir_argument;
 use crate::state::AppState;
 
@@ -75,6 +75,7 @@ pub fn run() {
             focus_main_window(app)
         }))
         .plugin(log_plugin(data_dir.as_ref()))
+        .plugin(tauri_plugin_dialog::init())
         .plugin(window_state_plugin(data_dir.as_ref()))
         .manage(AppState::new(store))
         .invoke_handler(tauri::generate_handler![
@@ -95,6 +96,11 @@ pub fn run() {
             roster::remove_status,
             roster::recognise_official,
             roster::warnings,
+            roster_files::pick_import_file,
+            roster_files::preview_import,
+            roster_files::commit_import,
+            roster_files::save_import_template,
+            roster_files::export_roster,
         ])
         .setup(move |app| {
             log::info!(

@@ -3,3 +3,4 @@
 
 pub mod branches;
 pub mod roster;
+pub mod roster_files;

@@ -6,6 +6,7 @@
 
 mod app;
 mod commands;
+mod dialogs;
 mod error;
 mod launch;
 mod state;

@@ -86,6 +86,10 @@ describe('overview', () => {
       'Tỷ lệ dự họp tối thiểu: 85% — HD 12-HD/BTCTW (18/01/2018)',
     );
     expect(screen.getByTestId('overview-settings-version')).toHaveTextContent('Phiên bản thiết lập: 1');
+    expect(screen.getByTestId('overview-rule-probation_months')).toHaveTextContent(
+      'Thời gian dự bị: 12 tháng — Điều lệ Đảng, Điều 5',
+    );
+    expect(screen.getByTestId('overview-rule-min_admission_age')).toHaveTextContent('Tuổi tối thiểu khi vào Đảng: 18 tuổi');
   });
 });
 
@@ -256,6 +260,26 @@ describe('settings', () => {
     expect(await screen.findByTestId('overview-branch-name')).toHaveTextContent('Chi bộ thôn Nà Hin');
     expect(backend.callsTo('select_branch')).toEqual([{ branchId: 2 }]);
     expect(screen.getByTestId('branch-switcher')).toHaveTextContent('Chi bộ thôn Nà Hin');
+  });
+
+  it('edits the membership rules with their labels', async () => {
+    const { user, backend } = await openSettings(new FakeBackend([DEMO_INPUT]));
+
+    expect(screen.getByLabelText('Tuổi tối thiểu khi vào Đảng')).toHaveValue('18');
+    expect(screen.getByLabelText('Thời gian dự bị (tháng)')).toHaveValue('12');
+    expect(screen.getByLabelText('Thời hạn xét công nhận chính thức (ngày làm việc)')).toHaveValue('30');
+    expect(screen.getByLabelText('Nhắc trước khi hết thời gian dự bị (ngày)')).toHaveValue('30');
+    expect(screen.getByLabelText('Số ngày được ghi trước một biến động')).toHaveValue('31');
+
+    const input = screen.getByTestId('rule-probation_warning_days-value');
+    await user.clear(input);
+    await user.type(input, '45');
+    await user.click(screen.getByTestId('settings-save'));
+
+    expect(await screen.findByTestId('settings-saved')).toBeInTheDocument();
+    expect(backend.callsTo('update_settings')[0]).toMatchObject({
+      settings: { probation_warning_days: { value: 45, basis: 'Mức nhắc trước tự đặt' } },
+    });
   });
 
   it('shows the data folder and schema version', async () => {

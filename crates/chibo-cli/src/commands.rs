@@ -3,3 +3,5 @@
 pub mod demo;
 pub mod info;
 pub mod init;
+pub mod members;
+pub mod warnings;

@@ -19,6 +19,9 @@ struct Cli {
     /// In kết quả dạng JSON ra stdout
     #[arg(long, global = true)]
     json: bool,
+    /// Chi bộ (số hoặc tên); mặc định: chi bộ mở gần nhất
+    #[arg(long, global = true, value_name = "ID|TÊN")]
+    branch: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -31,6 +34,11 @@ enum Command {
     Demo,
     /// Thư mục dữ liệu, phiên bản lược đồ, các chi bộ và số bản ghi
     Info,
+    /// Danh sách đảng viên
+    #[command(subcommand)]
+    Members(commands::members::Command),
+    /// Các cảnh báo đang mở (hết dự bị, quá hạn xét chính thức, …)
+    Warnings,
 }
 
 fn main() -> ExitCode {
@@ -41,6 +49,10 @@ fn main() -> ExitCode {
             Command::Init(args) => commands::init::run(&mut store, &args, cli.json),
             Command::Demo => commands::demo::run(&mut store, cli.json),
             Command::Info => commands::info::run(&store, cli.json),
+            Command::Members(command) => {
+                commands::members::run(&mut store, cli.branch.as_deref(), command, cli.json)
+            }
+            Command::Warnings => commands::warnings::run(&store, cli.branch.as_deref(), cli.json),
         });
     match result {
         Ok(()) => ExitCode::SUCCESS,

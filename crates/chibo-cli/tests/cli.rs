@@ -43,7 +43,7 @@ fn init_creates_the_branch_and_info_reads_it_back() {
     assert!(stderr(&out).contains("Đã tạo Chi bộ thôn Bản Chắt"));
 
     let info = json(&chibo(tmp.path(), &["info", "--json"]));
-    assert_eq!(info["schema_version"], 1);
+    assert_eq!(info["schema_version"], chibo_store::migrations::LATEST_VERSION);
     assert_eq!(
         info["branches"][0]["branch"]["name"],
         "Chi bộ thôn Bản Chắt"
@@ -188,4 +188,66 @@ fn the_data_dir_can_come_from_the_environment() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(json(&out)["data_dir"], tmp.path().display().to_string());
     assert!(tmp.path().join("chibo.sqlite3").is_file());
+}
+
+#[test]
+fn members_list_finds_a_demo_member_typed_without_accents() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), &["demo"]);
+    let out = chibo(
+        tmp.path(),
+        &["members", "list", "--search", "nguyen van duc", "--json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let view = json(&out);
+    let entries = view["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["member"]["full_name"], "Nguyễn Văn Đức");
+    assert_eq!(view["counts"]["total"], 25);
+}
+
+#[test]
+fn members_list_is_in_vietnamese_order_of_given_names() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), &["demo"]);
+    let view = json(&chibo(tmp.path(), &["members", "list", "--json"]));
+    let given: Vec<String> = view["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            e["member"]["name_parts"]["given"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(&given[..4], ["An", "Ánh", "Ân", "Chiến"]);
+    assert_eq!(given.last().map(String::as_str), Some("Ư"));
+}
+
+#[test]
+fn members_list_of_an_unknown_branch_exits_1() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), &["demo"]);
+    let out = chibo(
+        tmp.path(),
+        &["members", "list", "--branch", "Chi bộ không có"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("Không có chi bộ"), "{}", stderr(&out));
+}
+
+#[test]
+fn warnings_report_the_demo_probation_ending() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), &["demo"]);
+    let out = chibo(tmp.path(), &["warnings", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = json(&out);
+    let warnings = report[0]["warnings"].as_array().unwrap();
+    assert!(
+        warnings.iter().any(|w| w["kind"] == "probation_ending"),
+        "{report}"
+    );
 }

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod member;
 pub mod name;
 pub mod roster;
+pub mod roster_import;
 pub mod settings;
 pub mod status;
 pub mod text;

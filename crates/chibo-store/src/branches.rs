@@ -186,3 +186,30 @@ impl Store {
         )?)
     }
 }
+
+impl Store {
+    /// The branch a command means: `selector` as an id or a name (accents optional), else
+    /// the one last opened, else the only one.
+    pub fn resolve_branch(&self, selector: Option<&str>) -> Result<Branch> {
+        let branches = self.list_branches()?;
+        if branches.is_empty() {
+            return Err(Error::NotFound(
+                "Chưa có chi bộ nào. Tạo bằng `chibo init` hoặc `chibo demo`.".into(),
+            ));
+        }
+        let Some(selector) = selector.map(str::trim).filter(|s| !s.is_empty()) else {
+            let current = self.prefs()?.current_branch_id;
+            return current
+                .and_then(|id| branches.into_iter().find(|b| b.id == id))
+                .ok_or_else(|| Error::NotFound("Chưa chọn chi bộ; hãy dùng --branch.".into()));
+        };
+        let by_id = selector.parse::<i64>().ok();
+        let folded = fold(selector);
+        branches
+            .into_iter()
+            .find(|b| Some(b.id) == by_id || fold(&b.name) == folded)
+            .ok_or_else(|| {
+                Error::NotFound(format!("Không có chi bộ \"{selector}\" trong dữ liệu này."))
+            })
+    }
+}

@@ -267,7 +267,7 @@ fn demo_member(index: usize, today: NaiveDate) -> MemberInput {
     let birth_date = NaiveDate::from_ymd_opt(born, month, day);
     let (admitted_on, official_on) = if admitted_year == 0 {
         // Admitted 8 and 11 months ago: one probation ends within the notice window soon.
-        let months_ago = if index % 2 == 0 { 11 } else { 8 };
+        let months_ago = if index.is_multiple_of(2) { 11 } else { 8 };
         (
             today
                 .checked_sub_months(Months::new(months_ago))

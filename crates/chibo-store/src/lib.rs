@@ -8,6 +8,7 @@
 //! writes `&mut self` and open one transaction. Types that cross IPC derive `ts_rs::TS` and
 //! are listed in `bindings.rs`.
 
+pub mod atomic_file;
 pub mod bindings;
 pub mod branches;
 mod connection;
@@ -19,6 +20,7 @@ pub mod members;
 pub mod migrations;
 pub mod prefs;
 pub mod roster_io;
+pub mod spreadsheet;
 mod sql_enum;
 mod store;
 mod timestamp;

@@ -208,13 +208,11 @@ pub(crate) fn insert_member(conn: &Connection, branch_id: i64, valid: &ValidMemb
     let m = &valid.input;
     let now = now_text();
     conn.execute(
-        &format!(
-            "INSERT INTO member (branch_id, full_name, name_folded, family_name, middle_name,
+        "INSERT INTO member (branch_id, full_name, name_folded, family_name, middle_name,
                 given_name, gender, birth_date, hometown, ethnicity, card_number, admitted_on,
                 official_on, official_reference, role, post, phone, notes, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                ?18, ?19, ?19)"
-        ),
+                ?18, ?19, ?19)",
         params![
             branch_id,
             m.full_name,

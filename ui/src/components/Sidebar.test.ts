@@ -32,7 +32,8 @@ describe('Sidebar', () => {
 
     expect(screen.getByTestId('nav-overview')).toHaveAttribute('aria-current', 'page');
     expect(screen.getByTestId('nav-settings')).not.toHaveAttribute('aria-current');
-    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getAllByRole('listitem')).toHaveLength(3);
+    expect(screen.getByTestId('nav-roster')).toHaveTextContent('Đảng viên');
   });
 
   it('has no branch switcher with one branch', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, formatDate, formatTerm, parseDate } from './dates';
+import { daysInMonth, formatDate, formatTerm, parseDate, todayIso } from './dates';
 
 describe('parseDate', () => {
   it('reads dd/mm/yyyy as an ISO date', () => {
@@ -78,5 +78,12 @@ describe('daysInMonth', () => {
     expect(daysInMonth(2024, 2)).toBe(29);
     expect(daysInMonth(2026, 2)).toBe(28);
     expect(daysInMonth(2026, 12)).toBe(31);
+  });
+});
+
+describe('todayIso', () => {
+  it('reads the local calendar date, late at night too', () => {
+    expect(todayIso(new Date(2026, 1, 5, 23, 59))).toBe('2026-02-05');
+    expect(todayIso(new Date(2026, 0, 1, 0, 0))).toBe('2026-01-01');
   });
 });

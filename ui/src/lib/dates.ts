@@ -55,3 +55,8 @@ export function formatTerm(start: string | null, end: string | null): string {
   if (end !== null) return `Đến ${formatDate(end)}`;
   return 'Chưa nhập nhiệm kỳ';
 }
+
+/** Today on the computer's clock as ISO "YYYY-MM-DD", from local Y-M-D (no locale API). */
+export function todayIso(now: Date = new Date()): string {
+  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1, 2)}-${pad(now.getDate(), 2)}`;
+}

@@ -1,6 +1,27 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { describe, expect, it } from 'vitest';
-import { branchSettings, createBranch, IpcError, selectBranch, toIpcError } from './ipc';
+import {
+  addStatus,
+  branchSettings,
+  commitImport,
+  createBranch,
+  createMember,
+  deleteMember,
+  exportRoster,
+  IpcError,
+  memberDetail,
+  pickImportFile,
+  previewImport,
+  recogniseOfficial,
+  removeStatus,
+  roster,
+  saveImportTemplate,
+  selectBranch,
+  toIpcError,
+  updateMember,
+  warnings,
+} from './ipc';
+import { emptyMemberInput } from './members';
 
 describe('toIpcError', () => {
   it('keeps the code, message and field of a backend error', () => {
@@ -44,6 +65,46 @@ describe('commands', () => {
     expect(seen).toEqual([
       ['select_branch', { branchId: 7 }],
       ['branch_settings', { branchId: 7 }],
+    ]);
+  });
+
+  it('send the argument names of the roster commands', async () => {
+    const seen: [string, unknown][] = [];
+    mockIPC((command, args) => {
+      seen.push([command, args]);
+      return null;
+    });
+    const input = emptyMemberInput();
+    const status = { kind: 'deceased' as const, start: '2026-02-05', end: null, reference: '', note: '' };
+    await roster(1, '2026-02-05', 'duc', 'on_roll');
+    await memberDetail(3);
+    await createMember(1, input);
+    await updateMember(3, input);
+    await deleteMember(3);
+    await addStatus(3, status);
+    await removeStatus(8);
+    await recogniseOfficial(3, '2026-02-05', 'QĐ 1');
+    await warnings(1);
+    await pickImportFile();
+    await previewImport(1, '/tmp/a.xlsx');
+    await commitImport(1, '/tmp/a.xlsx', 'h', 'skip');
+    await saveImportTemplate();
+    await exportRoster(1, '2026-02-05', 'xlsx');
+    expect(seen).toEqual([
+      ['roster', { branchId: 1, asOf: '2026-02-05', search: 'duc', filter: 'on_roll' }],
+      ['member_detail', { memberId: 3 }],
+      ['create_member', { branchId: 1, input }],
+      ['update_member', { memberId: 3, input }],
+      ['delete_member', { memberId: 3 }],
+      ['add_status', { memberId: 3, input: status }],
+      ['remove_status', { statusId: 8 }],
+      ['recognise_official', { memberId: 3, officialOn: '2026-02-05', reference: 'QĐ 1' }],
+      ['warnings', { branchId: 1 }],
+      ['pick_import_file', {}],
+      ['preview_import', { branchId: 1, path: '/tmp/a.xlsx' }],
+      ['commit_import', { branchId: 1, path: '/tmp/a.xlsx', fileHash: 'h', onDuplicate: 'skip' }],
+      ['save_import_template', {}],
+      ['export_roster', { branchId: 1, asOf: '2026-02-05', format: 'xlsx' }],
     ]);
   });
 

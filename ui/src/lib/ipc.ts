@@ -7,9 +7,21 @@ import type {
   AppInfo,
   Branch,
   BranchInput,
+  ImportPreview,
+  ImportResult,
+  Member,
+  MemberDetail,
+  MemberInput,
+  MemberStatus,
+  OnDuplicate,
   Prefs,
+  RosterFilter,
+  RosterFormat,
+  RosterView,
   RuleSettings,
+  StatusInput,
   VersionedSettings,
+  Warning,
 } from './bindings';
 
 const ERROR_CODES = [
@@ -99,3 +111,65 @@ export const setTextScale = (percent: number): Promise<Prefs> =>
   call('set_text_scale', { percent });
 
 export const createDemo = (): Promise<Branch> => call('create_demo');
+
+// ---- Members and the roster. Dates are ISO "YYYY-MM-DD". ----
+
+/** The roll on `asOf`, searched (accent-insensitive, in the backend) and filtered. */
+export const roster = (
+  branchId: number,
+  asOf: string,
+  search: string,
+  filter: RosterFilter,
+): Promise<RosterView> => call('roster', { branchId, asOf, search, filter });
+
+export const memberDetail = (memberId: number): Promise<MemberDetail> =>
+  call('member_detail', { memberId });
+
+export const createMember = (branchId: number, input: MemberInput): Promise<Member> =>
+  call('create_member', { branchId, input });
+
+export const updateMember = (memberId: number, input: MemberInput): Promise<Member> =>
+  call('update_member', { memberId, input });
+
+/** Only for a member entered by mistake. */
+export const deleteMember = (memberId: number): Promise<null> =>
+  call('delete_member', { memberId });
+
+export const addStatus = (memberId: number, input: StatusInput): Promise<MemberStatus> =>
+  call('add_status', { memberId, input });
+
+export const removeStatus = (statusId: number): Promise<null> =>
+  call('remove_status', { statusId });
+
+export const recogniseOfficial = (
+  memberId: number,
+  officialOn: string,
+  reference: string,
+): Promise<Member> => call('recognise_official', { memberId, officialOn, reference });
+
+export const warnings = (branchId: number): Promise<Warning[]> =>
+  call('warnings', { branchId });
+
+// ---- Roster files. The backend shows the native dialogs; null means the user cancelled. ----
+
+export const pickImportFile = (): Promise<string | null> => call('pick_import_file', {});
+
+export const previewImport = (branchId: number, path: string): Promise<ImportPreview> =>
+  call('preview_import', { branchId, path });
+
+export const commitImport = (
+  branchId: number,
+  path: string,
+  fileHash: string,
+  onDuplicate: OnDuplicate,
+): Promise<ImportResult> => call('commit_import', { branchId, path, fileHash, onDuplicate });
+
+/** Writes the template .xlsx where the user chooses; the path written, or null. */
+export const saveImportTemplate = (): Promise<string | null> => call('save_import_template', {});
+
+/** Writes the roster on `asOf` where the user chooses; the path written, or null. */
+export const exportRoster = (
+  branchId: number,
+  asOf: string,
+  format: RosterFormat,
+): Promise<string | null> => call('export_roster', { branchId, asOf, format });

@@ -9,6 +9,11 @@ describe('summarizeRules', () => {
     expect(lines).toContain('Thời lượng sinh hoạt tối thiểu: 90 phút — HD 42-HD/BTCTW (28/10/2025)');
     expect(lines).toContain('Số lần vắng không lý do trong năm để cảnh báo: 2 lần — QĐ 24-QĐ/TW (2021), mục 8');
     expect(lines).toContain('Đánh số biên bản lại từ 01: theo nhiệm kỳ — HD 36-HD/VPTW (03/4/2018)');
+    expect(lines).toContain('Tuổi tối thiểu khi vào Đảng: 18 tuổi — Điều lệ Đảng, Điều 1');
+    expect(lines).toContain('Thời gian dự bị: 12 tháng — Điều lệ Đảng, Điều 5');
+    expect(lines).toContain('Thời hạn xét công nhận chính thức: 30 ngày làm việc — Điều lệ Đảng, Điều 5');
+    expect(lines).toContain('Nhắc trước khi hết thời gian dự bị: 30 ngày — Mức nhắc trước tự đặt');
+    expect(lines).toContain('Số ngày được ghi trước một biến động: 31 ngày — Mức tự đặt');
   });
 
   it('covers every rule setting', () => {
@@ -24,5 +29,16 @@ describe('ruleInputLabel', () => {
     expect(label('attendance_warning_percent')).toBe('Tỷ lệ dự họp tối thiểu (%)');
     expect(label('min_meeting_minutes')).toBe('Thời lượng sinh hoạt tối thiểu (phút)');
     expect(label('unexcused_absence_flag')).toBe('Số lần vắng không lý do trong năm để xem xét xóa tên');
+  });
+
+  it('labels the membership rules with their units', () => {
+    const label = (field: string) => ruleInputLabel(NUMBER_RULES.find((r) => r.field === field)!);
+    expect(label('min_admission_age')).toBe('Tuổi tối thiểu khi vào Đảng');
+    expect(label('probation_months')).toBe('Thời gian dự bị (tháng)');
+    expect(label('official_consideration_working_days')).toBe(
+      'Thời hạn xét công nhận chính thức (ngày làm việc)',
+    );
+    expect(label('probation_warning_days')).toBe('Nhắc trước khi hết thời gian dự bị (ngày)');
+    expect(label('status_future_days')).toBe('Số ngày được ghi trước một biến động');
   });
 });

@@ -9,7 +9,28 @@ export type NumberRuleField = {
   [K in RuleField]: RuleSettings[K] extends Rule<number> ? K : never;
 }[RuleField];
 
-type Unit = 'percent' | 'minutes' | 'times';
+type Unit =
+  | 'percent'
+  | 'minutes'
+  | 'times'
+  | 'years'
+  | 'months'
+  | 'days'
+  | 'working_days'
+  | 'day_count';
+
+/** How a unit shows: after the value ("12 tháng") and in the editor's label ("(tháng)"). */
+const UNITS: Record<Unit, { value: (n: number) => string; label: string | null }> = {
+  percent: { value: (n) => `${n}%`, label: '%' },
+  minutes: { value: (n) => `${n} phút`, label: 'phút' },
+  times: { value: (n) => `${n} lần`, label: null },
+  years: { value: (n) => `${n} tuổi`, label: null },
+  months: { value: (n) => `${n} tháng`, label: 'tháng' },
+  days: { value: (n) => `${n} ngày`, label: 'ngày' },
+  working_days: { value: (n) => `${n} ngày làm việc`, label: 'ngày làm việc' },
+  // A count of days whose name already says so ("Số ngày …").
+  day_count: { value: (n) => `${n} ngày`, label: null },
+};
 
 export interface NumberRule {
   field: NumberRuleField;
@@ -47,6 +68,19 @@ export const NUMBER_RULES: readonly NumberRule[] = [
     name: 'Tỷ lệ xuất sắc tối đa so với số hoàn thành tốt',
     unit: 'percent',
   },
+  { field: 'min_admission_age', name: 'Tuổi tối thiểu khi vào Đảng', unit: 'years' },
+  { field: 'probation_months', name: 'Thời gian dự bị', unit: 'months' },
+  {
+    field: 'official_consideration_working_days',
+    name: 'Thời hạn xét công nhận chính thức',
+    unit: 'working_days',
+  },
+  {
+    field: 'probation_warning_days',
+    name: 'Nhắc trước khi hết thời gian dự bị',
+    unit: 'days',
+  },
+  { field: 'status_future_days', name: 'Số ngày được ghi trước một biến động', unit: 'day_count' },
 ];
 
 export const NUMBERING_RESET_NAME = 'Đánh số biên bản lại từ 01';
@@ -58,25 +92,12 @@ export const NUMBERING_RESET_OPTIONS: readonly { value: NumberingReset; label: s
 
 /** The editor's label: "Tỷ lệ dự họp tối thiểu (%)". */
 export function ruleInputLabel(rule: NumberRule): string {
-  switch (rule.unit) {
-    case 'percent':
-      return `${rule.name} (%)`;
-    case 'minutes':
-      return `${rule.name} (phút)`;
-    case 'times':
-      return rule.name;
-  }
+  const unit = UNITS[rule.unit].label;
+  return unit === null ? rule.name : `${rule.name} (${unit})`;
 }
 
 function formatValue(unit: Unit, value: number): string {
-  switch (unit) {
-    case 'percent':
-      return `${value}%`;
-    case 'minutes':
-      return `${value} phút`;
-    case 'times':
-      return `${value} lần`;
-  }
+  return UNITS[unit].value(value);
 }
 
 function numberingResetLabel(value: NumberingReset): string {

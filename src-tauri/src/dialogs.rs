@@ -1,0 +1,76 @@
+//! Native file dialogs (open, save), called from async commands so they never block the
+//! event loop. An `e2e` build answers them from environment variables instead, because
+//! WebDriver cannot drive a native dialog; release builds never have that feature.
+
+use std::path::PathBuf;
+
+use tauri::{AppHandle, Runtime};
+
+/// A file type offered in a dialog: its Vietnamese name and extensions.
+pub struct FileKind {
+    pub name: &'static str,
+    pub extensions: &'static [&'static str],
+}
+
+#[cfg(not(feature = "e2e"))]
+mod native {
+    use super::*;
+    use tauri_plugin_dialog::DialogExt;
+
+    pub fn open_file<R: Runtime>(app: &AppHandle<R>, kind: &FileKind) -> Option<PathBuf> {
+        app.dialog()
+            .file()
+            .set_title("Chọn tệp")
+            .add_filter(kind.name, kind.extensions)
+            .blocking_pick_file()
+            .and_then(|path| path.into_path().ok())
+    }
+
+    pub fn save_file<R: Runtime>(
+        app: &AppHandle<R>,
+        kind: &FileKind,
+        suggested: &str,
+    ) -> Option<PathBuf> {
+        app.dialog()
+            .file()
+            .set_title("Lưu tệp")
+            .set_file_name(suggested)
+            .add_filter(kind.name, kind.extensions)
+            .blocking_save_file()
+            .and_then(|path| path.into_path().ok())
+    }
+}
+
+#[cfg(feature = "e2e")]
+mod native {
+    //! e2e answers: `CHIBO_E2E_OPEN_FILE` is the file "picked"; `CHIBO_E2E_SAVE_DIR` is the
+    //! folder the suggested file name is "saved" into. Unset means the user cancelled.
+    use super::*;
+
+    pub fn open_file<R: Runtime>(_app: &AppHandle<R>, _kind: &FileKind) -> Option<PathBuf> {
+        std::env::var_os("CHIBO_E2E_OPEN_FILE").map(PathBuf::from)
+    }
+
+    pub fn save_file<R: Runtime>(
+        _app: &AppHandle<R>,
+        _kind: &FileKind,
+        suggested: &str,
+    ) -> Option<PathBuf> {
+        std::env::var_os("CHIBO_E2E_SAVE_DIR").map(|dir| PathBuf::from(dir).join(suggested))
+    }
+}
+
+pub use native::{open_file, save_file};
+
+pub const SPREADSHEETS: FileKind = FileKind {
+    name: "Bảng tính (Excel, ODS, CSV)",
+    extensions: &["xlsx", "ods", "csv"],
+};
+pub const EXCEL: FileKind = FileKind {
+    name: "Excel",
+    extensions: &["xlsx"],
+};
+pub const CSV: FileKind = FileKind {
+    name: "CSV (UTF-8)",
+    extensions: &["csv"],
+};

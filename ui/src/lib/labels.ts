@@ -1,0 +1,102 @@
+// Vietnamese words for every enum the backend sends. Each table is a Record over the
+// union, so adding a variant in Rust (and regenerating bindings.ts) fails the type check
+// until it has a label here. The lists keep the tables' order.
+
+import type {
+  Gender,
+  Role,
+  RosterFilter,
+  Severity,
+  Standing,
+  StatusKind,
+} from './bindings';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  secretary: 'Bí thư',
+  deputy_secretary: 'Phó bí thư',
+  committee_member: 'Chi ủy viên',
+  member: 'Đảng viên',
+};
+
+export const GENDER_LABELS: Record<Gender, string> = {
+  male: 'Nam',
+  female: 'Nữ',
+};
+
+export const STATUS_KIND_LABELS: Record<StatusKind, string> = {
+  exempted: 'Miễn công tác và sinh hoạt đảng',
+  attached_here: 'Sinh hoạt tạm thời tại chi bộ',
+  sent_away: 'Đi sinh hoạt tạm thời nơi khác',
+  transferred_in: 'Chuyển sinh hoạt đến',
+  transferred_out: 'Chuyển sinh hoạt đi',
+  deceased: 'Từ trần',
+  removed: 'Xóa tên',
+  expelled: 'Khai trừ',
+};
+
+export type StandingKind = Standing['kind'];
+
+/** The standings other than "left", which takes the label of the status that ended it. */
+export const STANDING_LABELS: Record<Exclude<StandingKind, 'left'>, string> = {
+  official: 'Chính thức',
+  probationary: 'Dự bị',
+  exempted: 'Miễn sinh hoạt',
+  sent_away: 'Sinh hoạt tạm thời nơi khác',
+  not_on_roll: 'Chưa thuộc chi bộ',
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  flag: 'Cần xử lý',
+  warning: 'Cảnh báo',
+  notice: 'Lưu ý',
+};
+
+export const FILTER_LABELS: Record<RosterFilter, string> = {
+  on_roll: 'Đang sinh hoạt',
+  official: 'Chính thức',
+  probationary: 'Dự bị',
+  exempted: 'Miễn sinh hoạt',
+  sent_away: 'Sinh hoạt nơi khác',
+  former: 'Đã ra khỏi danh sách',
+  all: 'Tất cả',
+};
+
+function keys<K extends string>(table: Record<K, string>): readonly K[] {
+  return Object.keys(table) as K[];
+}
+
+export const ROLES = keys(ROLE_LABELS);
+export const GENDERS = keys(GENDER_LABELS);
+export const STATUS_KINDS = keys(STATUS_KIND_LABELS);
+export const SEVERITIES = keys(SEVERITY_LABELS);
+export const ROSTER_FILTERS = keys(FILTER_LABELS);
+
+/** "Chính thức", "Dự bị", … "Từ trần" (a member who left shows why). */
+export function standingLabel(standing: Standing): string {
+  switch (standing.kind) {
+    case 'left':
+      return STATUS_KIND_LABELS[standing.status];
+    default:
+      return STANDING_LABELS[standing.kind];
+  }
+}
+
+/** The badge colour of a standing (a CSS class suffix). */
+export type StandingTone = 'official' | 'probationary' | 'exempted' | 'away' | 'left' | 'none';
+
+export function standingTone(standing: Standing): StandingTone {
+  switch (standing.kind) {
+    case 'official':
+      return 'official';
+    case 'probationary':
+      return 'probationary';
+    case 'exempted':
+      return 'exempted';
+    case 'sent_away':
+      return 'away';
+    case 'left':
+      return 'left';
+    case 'not_on_roll':
+      return 'none';
+  }
+}
