@@ -47,8 +47,14 @@ mod native {
     //! folder the suggested file name is "saved" into. Unset means the user cancelled.
     use super::*;
 
-    pub fn open_file<R: Runtime>(_app: &AppHandle<R>, _kind: &FileKind) -> Option<PathBuf> {
-        std::env::var_os("CHIBO_E2E_OPEN_FILE").map(PathBuf::from)
+    pub fn open_file<R: Runtime>(_app: &AppHandle<R>, kind: &FileKind) -> Option<PathBuf> {
+        log::info!("e2e: answering the open dialog for {}", kind.name);
+        let path = PathBuf::from(std::env::var_os("CHIBO_E2E_OPEN_FILE")?);
+        // Like the native dialog's filter: only files of the offered types can be picked.
+        let extension = path.extension()?.to_str()?.to_lowercase();
+        kind.extensions
+            .contains(&extension.as_str())
+            .then_some(path)
     }
 
     pub fn save_file<R: Runtime>(

@@ -42,7 +42,8 @@ function snapshot(dir) {
 
 /** One hermetic app environment: a data dir and HOME of its own, a tauri-driver of its own. */
 export class AppEnv {
-  static async create(name) {
+  /** `extraEnv` reaches the app (e.g. the e2e answers of the file dialogs). */
+  static async create(name, extraEnv = {}) {
     const env = new AppEnv();
     env.name = name;
     env.root = mkdtempSync(path.join(tmpdir(), `chibo-e2e-${name}-`));
@@ -63,6 +64,7 @@ export class AppEnv {
           XDG_DATA_HOME: path.join(env.home, '.local', 'share'),
           XDG_CONFIG_HOME: path.join(env.home, '.config'),
           XDG_CACHE_HOME: path.join(env.home, '.cache'),
+          ...extraEnv,
         },
         stdio: ['ignore', 'ignore', 'pipe'],
       },

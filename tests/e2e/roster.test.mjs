@@ -52,7 +52,11 @@ test('a new member is found without accents and an exemption moves them in the c
     assert.equal(rows.length, 1);
     const text = await app.cmd('GET', `/element/${Object.values(rows[0])[0]}/text`);
     assert.match(text, /Phùng Thị Đoàn/);
-    await app.cmd('POST', `/element/${Object.values(rows[0])[0]}/click`, {});
+    const nameCell = await app.cmd('POST', `/element/${Object.values(rows[0])[0]}/element`, {
+      using: 'css selector',
+      value: 'td.name',
+    });
+    await app.cmd('POST', `/element/${Object.values(nameCell)[0]}/click`, {});
     await app.waitFor('member-page');
     assert.equal(await app.text('member-name'), 'Phùng Thị Đoàn');
   });

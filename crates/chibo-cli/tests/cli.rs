@@ -43,7 +43,10 @@ fn init_creates_the_branch_and_info_reads_it_back() {
     assert!(stderr(&out).contains("Đã tạo Chi bộ thôn Bản Chắt"));
 
     let info = json(&chibo(tmp.path(), &["info", "--json"]));
-    assert_eq!(info["schema_version"], chibo_store::migrations::LATEST_VERSION);
+    assert_eq!(
+        info["schema_version"],
+        chibo_store::migrations::LATEST_VERSION
+    );
     assert_eq!(
         info["branches"][0]["branch"]["name"],
         "Chi bộ thôn Bản Chắt"
