@@ -15,7 +15,7 @@ NODE_OK := node -e 'const [a, b] = process.versions.node.split(".").map(Number);
 	process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'
 DATA_DIR ?=
 
-.PHONY: run test check bundle deps system-deps node-deps tauri-driver ui app \
+.PHONY: run test check bundle bench deps system-deps node-deps tauri-driver ui app \
 	test-rust test-ui e2e icons bindings
 
 run: deps app
@@ -70,6 +70,10 @@ test-ui: node-deps
 e2e: ui tauri-driver
 	cargo build -p sotaychibo --features custom-protocol,e2e
 	xvfb-run -a dbus-run-session -- node --test --test-concurrency=1 tests/e2e/
+
+# Benchmarks on a commune-sized data dir (40 branches, 2,000 members), release build.
+bench:
+	cargo bench -p chibo-store
 
 # Installers for this platform: .deb and AppImage here; the same command on Windows
 # builds the NSIS and MSI installers.

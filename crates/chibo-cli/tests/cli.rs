@@ -254,3 +254,79 @@ fn warnings_report_the_demo_probation_ending() {
         "{report}"
     );
 }
+
+const IMPORT_HEADER: &str = "Họ và tên;Ngày sinh;Ngày vào Đảng;Ngày chính thức;Số thẻ đảng viên";
+
+fn write_csv(dir: &Path, rows: &[&str]) -> std::path::PathBuf {
+    let path = dir.join("danh sách.csv");
+    let text = format!("\u{FEFF}{IMPORT_HEADER}\r\n{}\r\n", rows.join("\r\n"));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn member_count(data: &Path) -> u64 {
+    let view = json(&chibo(data, &["members", "list", "--all", "--json"]));
+    view["entries"].as_array().unwrap().len() as u64
+}
+
+#[test]
+fn members_import_writes_nothing_when_a_row_is_wrong_and_names_the_row() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), INIT);
+    let file = write_csv(
+        tmp.path(),
+        &[
+            "Ma Văn Khánh;12/05/1990;03/02/2015;03/02/2016;93020001",
+            "Hà Thị Nguyệt;31/02/1970;10/10/2016;;93020002",
+        ],
+    );
+    let out = chibo(tmp.path(), &["members", "import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("Dòng 3, cột Ngày sinh"), "{err}");
+    assert!(err.contains("31/02/1970"), "{err}");
+    assert_eq!(member_count(tmp.path()), 0);
+}
+
+#[test]
+fn members_import_dry_run_writes_nothing_and_the_real_run_imports_every_row() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), INIT);
+    let file = write_csv(
+        tmp.path(),
+        &[
+            "Ma Văn Khánh;12/05/1990;03/02/2015;03/02/2016;93020001",
+            "",
+            "Hà Thị Nguyệt;28/02/1970;10/10/2016;;93020002",
+        ],
+    );
+    let path = file.to_str().unwrap();
+    let dry = chibo(tmp.path(), &["members", "import", path, "--dry-run"]);
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    assert!(stderr(&dry).contains("2 dòng hợp lệ"), "{}", stderr(&dry));
+    assert_eq!(member_count(tmp.path()), 0);
+
+    let real = chibo(tmp.path(), &["members", "import", path, "--json"]);
+    assert_eq!(real.status.code(), Some(0), "{}", stderr(&real));
+    assert_eq!(json(&real)["created"], 2);
+    assert_eq!(member_count(tmp.path()), 2);
+
+    let again = chibo(tmp.path(), &["members", "import", path, "--json"]);
+    assert_eq!(json(&again)["skipped"], 2);
+    assert_eq!(member_count(tmp.path()), 2);
+}
+
+#[test]
+fn members_import_of_a_text_file_named_xlsx_exits_1() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), INIT);
+    let fake = tmp.path().join("danh-sach.xlsx");
+    std::fs::write(&fake, "Họ và tên,Ngày vào Đảng\nA,01/01/2000\n").unwrap();
+    let out = chibo(tmp.path(), &["members", "import", fake.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("không phải bảng tính"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -78,7 +78,11 @@ describe('timeline', () => {
   });
 
   it('writes an open period as "từ" its start', () => {
-    expect(statusPeriod('2026-02-05', null)).toBe('từ 05/02/2026');
+    expect(statusPeriod('exempted', '2026-02-05', null)).toBe('từ 05/02/2026');
+  });
+
+  it('writes an event as its day alone', () => {
+    expect(statusPeriod('deceased', '2026-02-05', null)).toBe('05/02/2026');
   });
 });
 

@@ -165,8 +165,9 @@ export function isStatusField(field: string | null): field is StatusField {
   return field !== null && STATUS_FIELDS.includes(field);
 }
 
-/** "05/02/2026 – 31/12/2026", or "từ 05/02/2026" when there is no end. */
-export function statusPeriod(start: string, end: string | null): string {
+/** "05/02/2026 – 31/12/2026"; "từ 05/02/2026" for a period with no end; the day alone for an event. */
+export function statusPeriod(kind: StatusKind, start: string, end: string | null): string {
+  if (!isPeriodKind(kind)) return formatDate(start);
   return end === null ? `từ ${formatDate(start)}` : `${formatDate(start)} – ${formatDate(end)}`;
 }
 
@@ -212,7 +213,7 @@ export function timeline(member: Member, statuses: readonly MemberStatus[]): Tim
       key: `status-${status.id}`,
       date: status.start,
       label: STATUS_KIND_LABELS[status.kind],
-      when: statusPeriod(status.start, status.end),
+      when: statusPeriod(status.kind, status.start, status.end),
       reference: status.reference,
       note: status.note,
       status,
