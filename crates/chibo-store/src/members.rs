@@ -188,7 +188,8 @@ fn check_card_free(
     }
     let holder: Option<String> = conn
         .query_row(
-            "SELECT full_name FROM member WHERE branch_id = ?1 AND card_number = ?2 AND id IS NOT ?3",
+            "SELECT full_name FROM member
+             WHERE branch_id = ?1 AND card_number = ?2 AND card_number <> '' AND id IS NOT ?3",
             params![branch_id, card, except],
             |row| row.get(0),
         )

@@ -121,7 +121,8 @@ fn find_duplicate(
     if !input.card_number.is_empty() {
         let found: Option<(i64, String)> = conn
             .query_row(
-                "SELECT id, full_name FROM member WHERE branch_id = ?1 AND card_number = ?2",
+                "SELECT id, full_name FROM member
+                 WHERE branch_id = ?1 AND card_number = ?2 AND card_number <> ''",
                 params![branch_id, input.card_number],
                 |row| Ok((row.get(0)?, row.get(1)?)),
             )

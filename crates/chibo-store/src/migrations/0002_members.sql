@@ -22,7 +22,7 @@ CREATE TABLE member (
     created_at          TEXT NOT NULL,
     updated_at          TEXT NOT NULL
 ) STRICT;
-CREATE INDEX member_branch ON member(branch_id);
+CREATE INDEX member_branch_name ON member(branch_id, name_folded);
 CREATE UNIQUE INDEX member_card ON member(branch_id, card_number) WHERE card_number <> '';
 
 CREATE TABLE member_status (
