@@ -3,5 +3,6 @@
 pub mod demo;
 pub mod info;
 pub mod init;
+pub mod meetings;
 pub mod members;
 pub mod warnings;

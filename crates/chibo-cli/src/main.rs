@@ -37,6 +37,9 @@ enum Command {
     /// Danh sách đảng viên
     #[command(subcommand)]
     Members(commands::members::Command),
+    /// Lịch sinh hoạt của chi bộ
+    #[command(subcommand)]
+    Meetings(commands::meetings::Command),
     /// Các cảnh báo đang mở (hết dự bị, quá hạn xét chính thức, …)
     Warnings,
 }
@@ -51,6 +54,9 @@ fn main() -> ExitCode {
             Command::Info => commands::info::run(&store, cli.json),
             Command::Members(command) => {
                 commands::members::run(&mut store, cli.branch.as_deref(), command, cli.json)
+            }
+            Command::Meetings(command) => {
+                commands::meetings::run(&mut store, cli.branch.as_deref(), command, cli.json)
             }
             Command::Warnings => commands::warnings::run(&store, cli.branch.as_deref(), cli.json),
         });

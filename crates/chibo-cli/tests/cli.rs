@@ -330,3 +330,39 @@ fn members_import_of_a_text_file_named_xlsx_exits_1() {
         stderr(&out)
     );
 }
+
+#[test]
+fn meetings_plan_twice_creates_the_year_once() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), &["demo"]);
+    let first = chibo(
+        tmp.path(),
+        &["meetings", "plan", "--year", "2027", "--json"],
+    );
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert_eq!(json(&first).as_array().unwrap().len(), 16);
+    let again = chibo(tmp.path(), &["meetings", "plan", "--year", "2027"]);
+    assert!(
+        stderr(&again).contains("đã thêm 0 cuộc"),
+        "{}",
+        stderr(&again)
+    );
+    let list = json(&chibo(
+        tmp.path(),
+        &["meetings", "list", "--year", "2027", "--json"],
+    ));
+    assert_eq!(list.as_array().unwrap().len(), 16);
+    assert_eq!(list[0]["date"], "2027-01-05");
+}
+
+#[test]
+fn meetings_plan_with_an_impossible_day_exits_1() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), &["demo"]);
+    let out = chibo(
+        tmp.path(),
+        &["meetings", "plan", "--year", "2027", "--day", "40"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("từ 1 đến 31"), "{}", stderr(&out));
+}

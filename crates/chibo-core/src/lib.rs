@@ -6,8 +6,10 @@
 
 pub mod branch;
 pub mod dates;
+pub mod meeting;
 pub mod member;
 pub mod name;
+pub mod planning;
 pub mod roster;
 pub mod roster_import;
 pub mod settings;

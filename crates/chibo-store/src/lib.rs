@@ -16,6 +16,7 @@ pub mod data_dir;
 pub mod demo;
 pub mod error;
 pub mod info;
+pub mod meetings;
 pub mod members;
 pub mod migrations;
 pub mod prefs;

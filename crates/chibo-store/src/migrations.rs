@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_foundation.sql"),
     include_str!("migrations/0002_members.sql"),
+    include_str!("migrations/0003_meetings.sql"),
 ];
 
 /// The schema version this build writes.
