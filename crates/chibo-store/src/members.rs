@@ -11,7 +11,8 @@ use chibo_core::text::fold;
 use chibo_core::validation::FieldError;
 use chibo_core::warnings::{probation_warnings, Warning};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -204,38 +205,72 @@ fn check_card_free(
     }
 }
 
+/// The columns a member's record writes, in the order of [`member_values`].
+const WRITTEN_COLUMNS: [&str; 17] = [
+    "full_name",
+    "name_folded",
+    "family_name",
+    "middle_name",
+    "given_name",
+    "gender",
+    "birth_date",
+    "hometown",
+    "ethnicity",
+    "card_number",
+    "admitted_on",
+    "official_on",
+    "official_reference",
+    "role",
+    "post",
+    "phone",
+    "notes",
+];
+
+/// The values of [`WRITTEN_COLUMNS`] for a validated record.
+fn member_values(valid: &ValidMember) -> Result<Vec<Value>> {
+    let m = &valid.input;
+    let date = |d: Option<NaiveDate>| d.map_or(Value::Null, |d| Value::Text(d.to_string()));
+    let text = |t: &str| Value::Text(t.to_owned());
+    Ok(vec![
+        text(&m.full_name),
+        Value::Text(fold(&m.full_name)),
+        text(&valid.parts.family),
+        text(&valid.parts.middle),
+        text(&valid.parts.given),
+        m.gender
+            .as_ref()
+            .map(sql_enum::to_sql)
+            .transpose()?
+            .map_or(Value::Null, Value::Text),
+        date(m.birth_date),
+        text(&m.hometown),
+        text(&m.ethnicity),
+        text(&m.card_number),
+        date(Some(m.admitted_on)),
+        date(m.official_on),
+        text(&m.official_reference),
+        Value::Text(sql_enum::to_sql(&m.role)?),
+        text(&m.post),
+        text(&m.phone),
+        text(&m.notes),
+    ])
+}
+
 pub(crate) fn insert_member(conn: &Connection, branch_id: i64, valid: &ValidMember) -> Result<i64> {
     check_card_free(conn, branch_id, &valid.input.card_number, None)?;
-    let m = &valid.input;
-    let now = now_text();
-    conn.execute(
-        "INSERT INTO member (branch_id, full_name, name_folded, family_name, middle_name,
-                given_name, gender, birth_date, hometown, ethnicity, card_number, admitted_on,
-                official_on, official_reference, role, post, phone, notes, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                ?18, ?19, ?19)",
-        params![
-            branch_id,
-            m.full_name,
-            fold(&m.full_name),
-            valid.parts.family,
-            valid.parts.middle,
-            valid.parts.given,
-            m.gender.as_ref().map(sql_enum::to_sql).transpose()?,
-            m.birth_date,
-            m.hometown,
-            m.ethnicity,
-            m.card_number,
-            m.admitted_on,
-            m.official_on,
-            m.official_reference,
-            sql_enum::to_sql(&m.role)?,
-            m.post,
-            m.phone,
-            m.notes,
-            now
-        ],
-    )?;
+    let placeholders: Vec<String> = (2..WRITTEN_COLUMNS.len() + 2)
+        .map(|n| format!("?{n}"))
+        .collect();
+    let stamp = WRITTEN_COLUMNS.len() + 2;
+    let sql = format!(
+        "INSERT INTO member (branch_id, {}, created_at, updated_at) VALUES (?1, {}, ?{stamp}, ?{stamp})",
+        WRITTEN_COLUMNS.join(", "),
+        placeholders.join(", ")
+    );
+    let mut values = vec![Value::Integer(branch_id)];
+    values.extend(member_values(valid)?);
+    values.push(Value::Text(now_text()));
+    conn.execute(&sql, params_from_iter(values))?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -250,35 +285,20 @@ pub(crate) fn update_member_row(
         &valid.input.card_number,
         Some(member.id),
     )?;
-    let m = &valid.input;
-    conn.execute(
-        "UPDATE member SET full_name = ?2, name_folded = ?3, family_name = ?4, middle_name = ?5,
-            given_name = ?6, gender = ?7, birth_date = ?8, hometown = ?9, ethnicity = ?10,
-            card_number = ?11, admitted_on = ?12, official_on = ?13, official_reference = ?14,
-            role = ?15, post = ?16, phone = ?17, notes = ?18, updated_at = ?19
-         WHERE id = ?1",
-        params![
-            member.id,
-            m.full_name,
-            fold(&m.full_name),
-            valid.parts.family,
-            valid.parts.middle,
-            valid.parts.given,
-            m.gender.as_ref().map(sql_enum::to_sql).transpose()?,
-            m.birth_date,
-            m.hometown,
-            m.ethnicity,
-            m.card_number,
-            m.admitted_on,
-            m.official_on,
-            m.official_reference,
-            sql_enum::to_sql(&m.role)?,
-            m.post,
-            m.phone,
-            m.notes,
-            now_text()
-        ],
-    )?;
+    let assignments: Vec<String> = WRITTEN_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 2))
+        .collect();
+    let sql = format!(
+        "UPDATE member SET {}, updated_at = ?{} WHERE id = ?1",
+        assignments.join(", "),
+        WRITTEN_COLUMNS.len() + 2
+    );
+    let mut values = vec![Value::Integer(member.id)];
+    values.extend(member_values(valid)?);
+    values.push(Value::Text(now_text()));
+    conn.execute(&sql, params_from_iter(values))?;
     Ok(())
 }
 
