@@ -4,6 +4,7 @@
 //! It is pure: no SQL, no files, no clock. Anything that depends on the date takes
 //! `today`/`now` as an argument (clippy.toml in this crate bans the clock calls).
 
+pub mod attendance;
 pub mod branch;
 pub mod dates;
 pub mod meeting;

@@ -28,6 +28,9 @@ pub enum WarningKind {
     ProbationEnding,
     OfficialConsiderationDue,
     OfficialConsiderationOverdue,
+    UnexcusedAbsenceWarning,
+    UnexcusedAbsenceFlag,
+    ExcusedAbsencesInARow,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -20,6 +20,7 @@ pub mod meetings;
 pub mod members;
 pub mod migrations;
 pub mod prefs;
+pub mod roll_call;
 pub mod roster_io;
 pub mod spreadsheet;
 mod sql_enum;

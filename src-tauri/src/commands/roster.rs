@@ -76,5 +76,5 @@ pub fn recognise_official(
 
 #[tauri::command]
 pub fn warnings(state: State<'_, AppState>, branch_id: i64) -> IpcResult<Vec<Warning>> {
-    state.with_store(|store| store.member_warnings(branch_id, today()))
+    state.with_store(|store| store.warnings(branch_id, today()))
 }

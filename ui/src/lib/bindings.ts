@@ -195,7 +195,7 @@ export type MemberDetail = { member: Member, statuses: Array<MemberStatus>, stan
 
 export type Severity = "notice" | "warning" | "flag";
 
-export type WarningKind = "probation_ending" | "official_consideration_due" | "official_consideration_overdue";
+export type WarningKind = "probation_ending" | "official_consideration_due" | "official_consideration_overdue" | "unexcused_absence_warning" | "unexcused_absence_flag" | "excused_absences_in_a_row";
 
 export type Warning = { kind: WarningKind, severity: Severity, member_id: number | null, 
 /**

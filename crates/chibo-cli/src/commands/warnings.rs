@@ -22,7 +22,7 @@ pub fn run(store: &Store, branch: Option<&str>, json: bool) -> Result<()> {
         .into_iter()
         .map(|b| {
             Ok(BranchWarnings {
-                warnings: store.member_warnings(b.id, today())?,
+                warnings: store.warnings(b.id, today())?,
                 branch_id: b.id,
                 branch_name: b.name,
             })
