@@ -41,7 +41,11 @@ fn member(i: usize) -> MemberInput {
     let admitted = if probationary {
         d(2026, 3, 1)
     } else {
-        d(1980 + (i % 40) as i32, 1 + (i % 12) as u32, 5)
+        d(
+            1970 + (i % 30) as i32 + (i % 15) as i32,
+            1 + (i % 12) as u32,
+            5,
+        )
     };
     MemberInput {
         full_name: name,
@@ -96,7 +100,7 @@ fn commune(dir: &std::path::Path) -> (Store, Vec<i64>) {
             if i.is_multiple_of(7) {
                 let exempt = StatusInput {
                     kind: StatusKind::Exempted,
-                    start: d(2024, 1, 1),
+                    start: d(2026, 4, 1),
                     end: None,
                     reference: String::new(),
                     note: String::new(),
@@ -106,7 +110,7 @@ fn commune(dir: &std::path::Path) -> (Store, Vec<i64>) {
             if i.is_multiple_of(31) {
                 let away = StatusInput {
                     kind: StatusKind::TransferredOut,
-                    start: d(2025, 6, 1),
+                    start: d(2026, 6, 1),
                     end: None,
                     reference: String::new(),
                     note: String::new(),

@@ -2,6 +2,8 @@
 //! preferences. The desktop app reads it at start; `chibo info` prints it.
 
 use chibo_core::branch::Branch;
+use chibo_core::roster::RosterCounts;
+use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -15,6 +17,8 @@ pub struct BranchSummary {
     /// Versions of the rule settings recorded.
     #[ts(type = "number")]
     pub settings_versions: i64,
+    /// The roster's figures on the day asked.
+    pub members: RosterCounts,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -28,15 +32,19 @@ pub struct AppInfo {
 }
 
 impl Store {
-    pub fn info(&self) -> Result<AppInfo> {
+    /// The data folder's summary, with each branch's roster figures on `today`.
+    pub fn info(&self, today: NaiveDate) -> Result<AppInfo> {
+        let mut counts = crate::members::counts_by_branch(&self.conn, today)?;
         let branches = self
             .list_branches()?
             .into_iter()
             .map(|branch| {
                 let settings_versions = self.settings_version_count(branch.id)?;
+                let members = counts.remove(&branch.id).unwrap_or_default();
                 Ok(BranchSummary {
                     branch,
                     settings_versions,
+                    members,
                 })
             })
             .collect::<Result<_>>()?;

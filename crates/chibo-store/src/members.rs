@@ -177,6 +177,34 @@ pub(crate) fn load_branch_members(
         .collect()
 }
 
+/// Every member's standing on `as_of`, added up per branch: two queries for the whole data
+/// folder (a commune office keeps dozens of branches).
+pub(crate) fn counts_by_branch(
+    conn: &Connection,
+    as_of: NaiveDate,
+) -> Result<HashMap<i64, RosterCounts>> {
+    let mut by_member: HashMap<i64, Vec<MemberStatus>> = HashMap::new();
+    let mut stmt = conn.prepare_cached(&format!("SELECT {STATUS_COLUMNS} FROM member_status"))?;
+    for status in stmt.query_map([], status_from_row)? {
+        let status = status?;
+        by_member.entry(status.member_id).or_default().push(status);
+    }
+    let mut stmt = conn.prepare_cached(&format!("SELECT {MEMBER_COLUMNS} FROM member"))?;
+    let mut counts: HashMap<i64, RosterCounts> = HashMap::new();
+    for member in stmt.query_map([], member_from_row)? {
+        let member = member?;
+        let statuses = by_member
+            .get(&member.id)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        counts.entry(member.branch_id).or_default().add(
+            standing_on(&member, statuses, as_of),
+            attached_on(statuses, as_of),
+        );
+    }
+    Ok(counts)
+}
+
 /// Refuses a card number another member of the branch already has.
 fn check_card_free(
     conn: &Connection,

@@ -286,6 +286,8 @@ fn the_demo_has_the_promised_roster() {
     assert_eq!(counts.probationary, 2);
     assert_eq!(names(&store, branch, "", RosterFilter::Former).len(), 1);
     assert!(!store.member_warnings(branch, today()).unwrap().is_empty());
+    let info = store.info(today()).unwrap();
+    assert_eq!(info.branches[0].members, counts);
 }
 
 #[test]

@@ -224,10 +224,13 @@ fn info_counts_branches_and_settings_versions() {
     let mut store = Store::open_in_memory().unwrap();
     let id = store.create_branch(&branch("Chi bộ A")).unwrap().id;
     store.update_settings(id, &RuleSettings::default()).unwrap();
-    let info = store.info().unwrap();
+    let info = store
+        .info(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
+        .unwrap();
     assert_eq!(info.schema_version, LATEST_VERSION);
     assert_eq!(info.branches.len(), 1);
     assert_eq!(info.branches[0].settings_versions, 2);
+    assert_eq!(info.branches[0].members.total, 0);
 }
 
 #[test]

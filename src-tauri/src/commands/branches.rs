@@ -12,7 +12,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> IpcResult<AppInfo> {
-    state.with_store(|store| store.info())
+    state.with_store(|store| store.info(chibo_store::today()))
 }
 
 #[tauri::command]

@@ -109,7 +109,11 @@ export type BranchSummary = { branch: Branch,
 /**
  * Versions of the rule settings recorded.
  */
-settings_versions: number, };
+settings_versions: number, 
+/**
+ * The roster's figures on the day asked.
+ */
+members: RosterCounts, };
 
 export type AppInfo = { 
 /**

@@ -224,6 +224,7 @@ export class FakeBackend {
       branches: this.branches.map((branch) => ({
         branch,
         settings_versions: this.settings.get(branch.id)?.version ?? 0,
+        members: this.roster(branch.id, todayIso(), '', 'on_roll').counts,
       })),
       prefs: { text_scale: this.textScale, current_branch_id: this.currentId },
     };

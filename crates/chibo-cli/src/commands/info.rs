@@ -5,7 +5,7 @@ use chibo_store::{Result, Store};
 use crate::output::print_json;
 
 pub fn run(store: &Store, json: bool) -> Result<()> {
-    let info = store.info()?;
+    let info = store.info(chibo_store::today())?;
     if json {
         return print_json(&info);
     }
@@ -15,11 +15,17 @@ pub fn run(store: &Store, json: bool) -> Result<()> {
         println!("Chưa có chi bộ nào. Tạo bằng `chibo init` hoặc `chibo demo`.");
     }
     for summary in &info.branches {
+        let m = summary.members;
         println!(
-            "{:>4}  {} — {} (thiết lập: {} phiên bản)",
+            "{:>4}  {} — {}: {} đảng viên (chính thức {}, dự bị {}, miễn sinh hoạt {}); \
+             thiết lập: {} phiên bản",
             summary.branch.id,
             summary.branch.name,
             summary.branch.parent_name,
+            m.total,
+            m.official,
+            m.probationary,
+            m.exempted,
             summary.settings_versions
         );
     }
