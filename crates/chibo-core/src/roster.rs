@@ -47,8 +47,29 @@ impl Standing {
     }
 }
 
+/// The two dates of a member's record that decide official or probationary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MembershipDates {
+    pub admitted_on: NaiveDate,
+    pub official_on: Option<NaiveDate>,
+}
+
+impl From<&Member> for MembershipDates {
+    fn from(member: &Member) -> Self {
+        Self {
+            admitted_on: member.admitted_on,
+            official_on: member.official_on,
+        }
+    }
+}
+
 /// The member's standing on `date`, from their admission and official dates and statuses.
-pub fn standing_on(member: &Member, statuses: &[MemberStatus], date: NaiveDate) -> Standing {
+pub fn standing_on(
+    member: impl Into<MembershipDates>,
+    statuses: &[MemberStatus],
+    date: NaiveDate,
+) -> Standing {
+    let member = member.into();
     let holds = |kind: StatusKind| statuses.iter().any(|s| s.kind == kind && s.covers(date));
     if let Some(ended) = statuses
         .iter()

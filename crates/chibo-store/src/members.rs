@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use chibo_core::member::{Member, MemberInput, ValidMember};
 use chibo_core::name::NameParts;
-use chibo_core::roster::{attached_on, standing_on, RosterCounts, RosterEntry, Standing};
+use chibo_core::roster::{
+    attached_on, standing_on, MembershipDates, RosterCounts, RosterEntry, Standing,
+};
 use chibo_core::status::{MemberStatus, StatusInput};
 use chibo_core::text::fold;
 use chibo_core::validation::FieldError;
@@ -177,32 +179,56 @@ pub(crate) fn load_branch_members(
         .collect()
 }
 
-/// Every member's standing on `as_of`, added up per branch: two queries for the whole data
-/// folder (a commune office keeps dozens of branches).
+/// Every member's standing on `as_of`, added up per branch: two light queries for the whole
+/// data folder (a commune office keeps dozens of branches).
 pub(crate) fn counts_by_branch(
     conn: &Connection,
     as_of: NaiveDate,
 ) -> Result<HashMap<i64, RosterCounts>> {
     let mut by_member: HashMap<i64, Vec<MemberStatus>> = HashMap::new();
-    let mut stmt = conn.prepare_cached(&format!("SELECT {STATUS_COLUMNS} FROM member_status"))?;
-    for status in stmt.query_map([], status_from_row)? {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, member_id, kind, start, \"end\" FROM member_status")?;
+    let statuses = stmt.query_map([], |row| {
+        Ok(MemberStatus {
+            id: row.get(0)?,
+            member_id: row.get(1)?,
+            kind: sql_enum::from_sql(row.get_ref(2)?)?,
+            start: row.get(3)?,
+            end: row.get(4)?,
+            reference: String::new(),
+            note: String::new(),
+        })
+    })?;
+    for status in statuses {
         let status = status?;
         by_member.entry(status.member_id).or_default().push(status);
     }
-    let mut stmt = conn.prepare_cached(&format!("SELECT {MEMBER_COLUMNS} FROM member"))?;
+    let mut stmt =
+        conn.prepare_cached("SELECT id, branch_id, admitted_on, official_on FROM member")?;
+    let mut rows = stmt.query([])?;
     let mut counts: HashMap<i64, RosterCounts> = HashMap::new();
-    for member in stmt.query_map([], member_from_row)? {
-        let member = member?;
+    while let Some(row) = rows.next()? {
+        let dates = MembershipDates {
+            admitted_on: row.get(2)?,
+            official_on: row.get(3)?,
+        };
         let statuses = by_member
-            .get(&member.id)
+            .get(&row.get::<_, i64>(0)?)
             .map(Vec::as_slice)
             .unwrap_or_default();
-        counts.entry(member.branch_id).or_default().add(
-            standing_on(&member, statuses, as_of),
+        counts.entry(row.get(1)?).or_default().add(
+            standing_on(dates, statuses, as_of),
             attached_on(statuses, as_of),
         );
     }
     Ok(counts)
+}
+
+impl Store {
+    /// Each branch's roster figures on `as_of` (branches without members are absent).
+    pub fn roster_counts_by_branch(&self, as_of: NaiveDate) -> Result<HashMap<i64, RosterCounts>> {
+        counts_by_branch(&self.conn, as_of)
+    }
 }
 
 /// Refuses a card number another member of the branch already has.
