@@ -132,7 +132,11 @@ export class AppEnv {
 
   async dispose() {
     await this.quit();
+    const running = this.driver.exitCode === null && this.driver.signalCode === null;
+    const exited = new Promise((resolve) => (running ? this.driver.once('exit', resolve) : resolve()));
     this.driver.kill();
-    rmSync(this.root, { recursive: true, force: true });
+    await exited;
+    // WebKit's helper processes may still be flushing caches for a moment.
+    rmSync(this.root, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
   }
 }
