@@ -40,6 +40,16 @@ function snapshot(dir) {
   return existsSync(dir) ? readdirSync(dir, { recursive: true }).sort().join('\n') : null;
 }
 
+/** Removes a temporary tree; WebKit's helper processes may still be flushing caches into
+ * it for a moment, and a leftover temp folder must not fail a journey. */
+export function removeTree(dir) {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+  } catch (error) {
+    console.warn(`could not remove ${dir}: ${error.message}`);
+  }
+}
+
 /** One hermetic app environment: a data dir and HOME of its own, a tauri-driver of its own. */
 export class AppEnv {
   /** `extraEnv` reaches the app (e.g. the e2e answers of the file dialogs). */
@@ -136,7 +146,6 @@ export class AppEnv {
     const exited = new Promise((resolve) => (running ? this.driver.once('exit', resolve) : resolve()));
     this.driver.kill();
     await exited;
-    // WebKit's helper processes may still be flushing caches for a moment.
-    rmSync(this.root, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+    removeTree(this.root);
   }
 }

@@ -4,12 +4,12 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { AppEnv } from './harness.mjs';
+import { AppEnv, removeTree } from './harness.mjs';
 
 const files = mkdtempSync(path.join(tmpdir(), 'chibo-e2e-files-'));
 const importFile = path.join(files, 'danh sách mới.csv');
@@ -29,7 +29,7 @@ before(async () => {
 after(async () => {
   const leaks = env.leaks();
   await env.dispose();
-  rmSync(files, { recursive: true, force: true });
+  removeTree(files);
   assert.deepEqual(leaks, [], 'the app wrote outside its data dir');
 });
 
