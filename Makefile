@@ -75,10 +75,13 @@ e2e: ui tauri-driver
 bench:
 	cargo bench -p chibo-store
 
-# Installers for this platform: .deb and AppImage here; the same command on Windows
-# builds the NSIS and MSI installers.
+# Installers for this platform: the .deb here (add AppImage with BUNDLES=deb,appimage on a
+# machine that can download Tauri's linuxdeploy tool); on Windows the same command builds
+# the NSIS and MSI installers (BUNDLES=nsis,msi).
+BUNDLES ?= $(if $(filter Windows_NT,$(OS)),nsis$(comma)msi,deb)
+comma := ,
 bundle: deps ui
-	$(TAURI) build
+	$(TAURI) build --bundles $(BUNDLES)
 
 # Every icon size from the one source, icons/icon.svg.
 icons: node-deps
