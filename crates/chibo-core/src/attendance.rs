@@ -186,6 +186,7 @@ pub fn absence_warnings(
             kind: WarningKind::UnexcusedAbsenceFlag,
             severity: Severity::Flag,
             member_id: Some(member_id),
+            meeting_id: None,
             message: format!(
                 "{name}: {unexcused} lần vắng không lý do trong năm {year}; chi bộ xem xét, đề nghị \
                  xóa tên theo {} (ứng dụng không tự quyết định).",
@@ -198,6 +199,7 @@ pub fn absence_warnings(
             kind: WarningKind::UnexcusedAbsenceWarning,
             severity: Severity::Warning,
             member_id: Some(member_id),
+            meeting_id: None,
             message: format!(
                 "{name}: {unexcused} lần vắng không lý do trong năm {year}; đến {flag_at} lần chi bộ \
                  phải xem xét ({}).",
@@ -216,6 +218,7 @@ pub fn absence_warnings(
             kind: WarningKind::ExcusedAbsencesInARow,
             severity: Severity::Warning,
             member_id: Some(member_id),
+            meeting_id: None,
             message: format!(
                 "{name}: vắng có lý do {in_a_row} lần liên tiếp (quá {} lần, {}).",
                 rules.excused_absences_in_a_row.value, rules.excused_absences_in_a_row.basis

@@ -24,7 +24,15 @@ pub struct BranchInput {
     pub term_start: Option<NaiveDate>,
     #[ts(type = "string | null")]
     pub term_end: Option<NaiveDate>,
+    /// Ngày thành lập: no meeting can be dated before it. Unknown for many old branches.
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub founded_on: Option<NaiveDate>,
 }
+
+/// The founding of the Communist Party of Vietnam (03/02/1930): the earliest date any
+/// branch record can bear when the branch's own founding date is unknown.
+pub const PARTY_FOUNDED: (i32, u32, u32) = (1930, 2, 3);
 
 /// A stored branch.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -38,6 +46,17 @@ pub struct Branch {
     pub term_start: Option<NaiveDate>,
     #[ts(type = "string | null")]
     pub term_end: Option<NaiveDate>,
+    #[ts(type = "string | null")]
+    pub founded_on: Option<NaiveDate>,
+}
+
+impl Branch {
+    /// The first day the branch can have records on: its founding date, or the Party's.
+    pub fn earliest_date(&self) -> NaiveDate {
+        self.founded_on
+            .or_else(|| NaiveDate::from_ymd_opt(PARTY_FOUNDED.0, PARTY_FOUNDED.1, PARTY_FOUNDED.2))
+            .unwrap_or(NaiveDate::MIN)
+    }
 }
 
 impl BranchInput {
@@ -49,6 +68,7 @@ impl BranchInput {
             place: clean(&self.place),
             term_start: self.term_start,
             term_end: self.term_end,
+            founded_on: self.founded_on,
         };
         required_text("name", "Tên chi bộ", &cleaned.name, MAX_NAME_CHARS)?;
         required_text(
@@ -70,6 +90,15 @@ impl BranchInput {
                 ));
             }
         }
+        if let Some(founded) = cleaned.founded_on {
+            let party = NaiveDate::from_ymd_opt(PARTY_FOUNDED.0, PARTY_FOUNDED.1, PARTY_FOUNDED.2);
+            if Some(founded) < party {
+                return Err(FieldError::new(
+                    "founded_on",
+                    "Ngày thành lập chi bộ không thể trước ngày thành lập Đảng (03/02/1930).",
+                ));
+            }
+        }
         Ok(cleaned)
     }
 }
@@ -85,6 +114,7 @@ mod tests {
             place: "Tân Thành".into(),
             term_start: NaiveDate::from_ymd_opt(2025, 8, 1),
             term_end: NaiveDate::from_ymd_opt(2030, 7, 31),
+            founded_on: NaiveDate::from_ymd_opt(1976, 3, 26),
         }
     }
 
@@ -132,11 +162,36 @@ mod tests {
     fn term_ending_before_it_starts_is_rejected() {
         let err = BranchInput {
             term_end: NaiveDate::from_ymd_opt(2025, 1, 1),
+            founded_on: None,
             ..input()
         }
         .validated()
         .unwrap_err();
         assert_eq!(err.field, "term_end");
         assert!(err.message.contains("01/01/2025"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_founding_before_the_party_is_rejected() {
+        let err = BranchInput {
+            founded_on: NaiveDate::from_ymd_opt(1930, 2, 2),
+            ..input()
+        }
+        .validated()
+        .unwrap_err();
+        assert_eq!(err.field, "founded_on");
+        let branch = Branch {
+            id: 1,
+            name: "x".into(),
+            parent_name: "y".into(),
+            place: "z".into(),
+            term_start: None,
+            term_end: None,
+            founded_on: None,
+        };
+        assert_eq!(
+            branch.earliest_date(),
+            NaiveDate::from_ymd_opt(1930, 2, 3).unwrap()
+        );
     }
 }

@@ -1,13 +1,19 @@
 //! chibo-core owns the domain of Sổ tay Chi bộ: its types (branch, rule settings, member,
-//! dated statuses) and its rules (standing and eligibility on a date, warnings), and Vietnamese text handling (NFC cleanup, accent folding, `vi` collation).
+//! dated statuses, meetings, roll calls, the documents register) and its rules (standing and
+//! eligibility on a date, vote denominators, attendance and meeting warnings), and Vietnamese
+//! text handling (NFC cleanup, accent folding, `vi` collation).
 //!
 //! It is pure: no SQL, no files, no clock. Anything that depends on the date takes
 //! `today`/`now` as an argument (clippy.toml in this crate bans the clock calls).
 
 pub mod attendance;
+pub mod attendance_history;
 pub mod branch;
 pub mod dates;
+pub mod document;
 pub mod meeting;
+pub mod meeting_input;
+pub mod meeting_warnings;
 pub mod member;
 pub mod name;
 pub mod planning;

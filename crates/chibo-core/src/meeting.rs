@@ -5,8 +5,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::text::clean;
-use crate::validation::{optional_text, FieldError};
+use crate::validation::FieldError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -81,6 +80,17 @@ pub enum MeetingStatus {
     Cancelled,
 }
 
+impl MeetingStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingStatus::Planned => "Dự kiến",
+            MeetingStatus::Held => "Đã họp",
+            MeetingStatus::Postponed => "Hoãn",
+            MeetingStatus::Cancelled => "Hủy",
+        }
+    }
+}
+
 /// The first moment and the last of a meeting, checked for order.
 pub fn check_times(
     field: &str,
@@ -105,14 +115,6 @@ pub fn check_times(
 /// Length in minutes of a held meeting, when both times are known.
 pub fn length_minutes(start: Option<NaiveTime>, end: Option<NaiveTime>) -> Option<i64> {
     Some((end? - start?).num_minutes()).filter(|m| *m > 0)
-}
-
-/// Cleans and checks a meeting's title and place.
-pub fn check_meeting_text(title: &str, place: &str) -> Result<(String, String), FieldError> {
-    let (title, place) = (clean(title), clean(place));
-    optional_text("title", "Chủ đề", &title, 200)?;
-    optional_text("place", "Địa điểm", &place, 200)?;
-    Ok((title, place))
 }
 
 /// Refuses a date before the branch existed.

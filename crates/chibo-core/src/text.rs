@@ -31,6 +31,16 @@ pub fn fold(input: &str) -> String {
         .join(" ")
 }
 
+/// A name safe in any file system: folded, ASCII letters and digits, hyphens between words.
+/// "Chi bộ thôn Bản Chắt" → "chi-bo-thon-ban-chat".
+pub fn file_slug(input: &str) -> String {
+    fold(input)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 fn collator() -> Option<&'static CollatorBorrowed<'static>> {
     static COLLATOR: OnceLock<Option<CollatorBorrowed<'static>>> = OnceLock::new();
     COLLATOR

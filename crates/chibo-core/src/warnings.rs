@@ -31,6 +31,16 @@ pub enum WarningKind {
     UnexcusedAbsenceWarning,
     UnexcusedAbsenceFlag,
     ExcusedAbsencesInARow,
+    /// A held meeting below the attendance threshold.
+    LowAttendance,
+    /// A held meeting shorter than the minimum length.
+    MeetingTooShort,
+    /// A month over without a held regular meeting.
+    MonthWithoutRegular,
+    /// A quarter over without a held thematic meeting.
+    QuarterWithoutThematic,
+    /// A planned meeting whose date has passed and whose outcome is not recorded.
+    MeetingNotRecorded,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -39,6 +49,8 @@ pub struct Warning {
     pub severity: Severity,
     #[ts(type = "number | null")]
     pub member_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub meeting_id: Option<i64>,
     /// What and by when, in Vietnamese, citing the rule.
     pub message: String,
     #[ts(type = "string | null")]
@@ -105,6 +117,7 @@ pub fn probation_warnings(
         kind,
         severity,
         member_id: Some(member.id),
+        meeting_id: None,
         message,
         due: Some(due),
     })

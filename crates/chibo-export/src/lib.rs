@@ -6,12 +6,15 @@
 //!   (Times New Roman 13, dates as dd/mm/yyyy text; CSV in UTF-8 with a BOM for Excel).
 //! - [`import_template_xlsx`]: the blank roster to fill in and import, with the header names
 //!   `chibo_core::roster_import::parse_roster` recognises and a "Hướng dẫn" sheet.
+//! - [`schedule_xlsx`]: a year's meeting schedule.
 
 mod roster;
+mod schedule;
 mod sheet;
 mod template;
 
 pub use roster::{roster_csv, roster_xlsx, ROSTER_COLUMNS};
+pub use schedule::{schedule_xlsx, ScheduleLine, SCHEDULE_COLUMNS};
 pub use template::{import_template_xlsx, TEMPLATE_COLUMNS};
 
 /// A renderer failed; nothing was produced.

@@ -178,6 +178,7 @@ pub(crate) mod tests {
             place: "Tân Thành".into(),
             term_start: None,
             term_end: None,
+            founded_on: None,
         }
     }
 

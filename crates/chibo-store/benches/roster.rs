@@ -89,6 +89,7 @@ fn commune(dir: &std::path::Path) -> (Store, Vec<i64>) {
                 place: "Tân Thành".into(),
                 term_start: None,
                 term_end: None,
+                founded_on: None,
             })
             .unwrap();
         for m in 0..50 {

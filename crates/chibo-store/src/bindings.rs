@@ -2,9 +2,15 @@
 //! the Rust types (ts-rs). `ui/src/lib/bindings.ts` is this text; a test fails when the
 //! committed file drifts, and `UPDATE_BINDINGS=1 cargo test -p chibo-store` rewrites it.
 
+use chibo_core::attendance::{Mark, Presence, RollCallCounts};
+use chibo_core::attendance_history::{AttendanceEntry, AttendanceStats, YearAttendance};
 use chibo_core::branch::{Branch, BranchInput};
+use chibo_core::document::{Document, DocumentInput};
+use chibo_core::meeting::{MeetingKind, MeetingStatus};
+use chibo_core::meeting_input::{Guest, MeetingInput};
 use chibo_core::member::{Gender, Member, MemberInput, Role};
 use chibo_core::name::NameParts;
+use chibo_core::planning::DayRule;
 use chibo_core::roster::{RosterCounts, RosterEntry, Standing};
 use chibo_core::settings::{NumberingReset, Rule, RuleSettings};
 use chibo_core::status::{MemberStatus, StatusInput, StatusKind};
@@ -12,10 +18,14 @@ use chibo_core::validation::FieldError;
 use chibo_core::warnings::{Severity, Warning, WarningKind};
 use ts_rs::{Config, TS};
 
+use crate::attendance_history::AttendanceHistory;
 use crate::branches::VersionedSettings;
 use crate::info::{AppInfo, BranchSummary};
+use crate::meeting_record::{MeetingDetail, MemberChoice, StatusChange};
+use crate::meetings::MeetingSummary;
 use crate::members::{MemberDetail, RosterFilter, RosterView};
 use crate::prefs::Prefs;
+use crate::roll_call::{RollCall, RollCallLine};
 use crate::roster_io::{
     DuplicateMatch, ImportPreview, ImportProblem, ImportResult, OnDuplicate, PreviewRow,
     RosterFormat,
@@ -59,6 +69,26 @@ pub fn typescript() -> String {
         OnDuplicate::decl(&cfg),
         ImportResult::decl(&cfg),
         RosterFormat::decl(&cfg),
+        MeetingKind::decl(&cfg),
+        MeetingStatus::decl(&cfg),
+        MeetingSummary::decl(&cfg),
+        DayRule::decl(&cfg),
+        Guest::decl(&cfg),
+        MeetingInput::decl(&cfg),
+        Document::decl(&cfg),
+        DocumentInput::decl(&cfg),
+        MeetingDetail::decl(&cfg),
+        MemberChoice::decl(&cfg),
+        StatusChange::decl(&cfg),
+        Presence::decl(&cfg),
+        Mark::decl(&cfg),
+        RollCallCounts::decl(&cfg),
+        RollCallLine::decl(&cfg),
+        RollCall::decl(&cfg),
+        AttendanceEntry::decl(&cfg),
+        AttendanceStats::decl(&cfg),
+        YearAttendance::decl(&cfg),
+        AttendanceHistory::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by chibo-store (src/bindings.rs). Do not edit:\n\

@@ -1,8 +1,11 @@
 //! Branches and their versioned rule settings.
 
 use chibo_core::branch::{Branch, BranchInput};
+use chibo_core::dates::format_dmy;
 use chibo_core::settings::RuleSettings;
 use chibo_core::text::fold;
+use chibo_core::validation::FieldError;
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
@@ -20,7 +23,7 @@ pub struct VersionedSettings {
     pub settings: RuleSettings,
 }
 
-const BRANCH_COLUMNS: &str = "id, name, parent_name, place, term_start, term_end";
+const BRANCH_COLUMNS: &str = "id, name, parent_name, place, term_start, term_end, founded_on";
 
 fn branch_from_row(row: &Row<'_>) -> rusqlite::Result<Branch> {
     Ok(Branch {
@@ -30,11 +33,39 @@ fn branch_from_row(row: &Row<'_>) -> rusqlite::Result<Branch> {
         place: row.get(3)?,
         term_start: row.get(4)?,
         term_end: row.get(5)?,
+        founded_on: row.get(6)?,
     })
 }
 
 fn not_found(id: i64) -> Error {
     Error::NotFound(format!("Không tìm thấy chi bộ số {id}; có thể đã bị xóa."))
+}
+
+/// Refuses a founding date later than a meeting already recorded.
+fn check_no_meeting_before(
+    conn: &Connection,
+    branch_id: i64,
+    founded_on: Option<NaiveDate>,
+) -> Result<()> {
+    let Some(founded) = founded_on else {
+        return Ok(());
+    };
+    let first: Option<NaiveDate> = conn.query_row(
+        "SELECT MIN(date) FROM meeting WHERE branch_id = ?1",
+        [branch_id],
+        |row| row.get(0),
+    )?;
+    match first {
+        Some(first) if first < founded => Err(FieldError::new(
+            "founded_on",
+            format!(
+                "Chi bộ đã có cuộc họp ngày {}, trước ngày thành lập vừa nhập.",
+                format_dmy(first)
+            ),
+        )
+        .into()),
+        _ => Ok(()),
+    }
 }
 
 /// Refuses a second branch whose name reads the same once accents are folded.
@@ -95,8 +126,8 @@ impl Store {
         let now = now_text();
         tx.execute(
             "INSERT INTO branch (name, name_folded, parent_name, place, term_start, term_end,
-                                 created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                                 founded_on, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
             params![
                 input.name,
                 fold(&input.name),
@@ -104,6 +135,7 @@ impl Store {
                 input.place,
                 input.term_start,
                 input.term_end,
+                input.founded_on,
                 now
             ],
         )?;
@@ -117,9 +149,10 @@ impl Store {
         let input = input.validated()?;
         let tx = self.conn.transaction()?;
         check_name_free(&tx, &input.name, Some(id))?;
+        check_no_meeting_before(&tx, id, input.founded_on)?;
         let changed = tx.execute(
             "UPDATE branch SET name = ?2, name_folded = ?3, parent_name = ?4, place = ?5,
-                    term_start = ?6, term_end = ?7, updated_at = ?8
+                    term_start = ?6, term_end = ?7, founded_on = ?8, updated_at = ?9
              WHERE id = ?1",
             params![
                 id,
@@ -129,6 +162,7 @@ impl Store {
                 input.place,
                 input.term_start,
                 input.term_end,
+                input.founded_on,
                 now_text()
             ],
         )?;

@@ -1,5 +1,5 @@
 //! The demo branch offered on first start and by `chibo demo`: realistic data, only into an
-//! empty data directory. Each capability adds its own part here.
+//! empty data directory. Each capability adds its own part (`demo_meetings` for meetings).
 
 use chibo_core::branch::{Branch, BranchInput};
 use chibo_core::member::{Gender, MemberInput, Role};
@@ -16,6 +16,7 @@ fn demo_branch() -> BranchInput {
         place: "Tân Thành".into(),
         term_start: NaiveDate::from_ymd_opt(2025, 8, 1),
         term_end: NaiveDate::from_ymd_opt(2030, 7, 31),
+        founded_on: NaiveDate::from_ymd_opt(1976, 3, 26),
     }
 }
 
@@ -308,8 +309,21 @@ fn status(kind: StatusKind, start: NaiveDate, reference: &str) -> StatusInput {
 }
 
 impl Store {
-    /// Fills an empty data directory with the demo branch and selects it.
+    /// Fills an empty data directory with the demo branch (members and meetings) and
+    /// selects it.
     pub fn create_demo(&mut self, today: NaiveDate) -> Result<Branch> {
+        let (branch, ids) = self.add_demo_roster(today)?;
+        self.add_demo_meetings(branch.id, &ids, today)?;
+        Ok(branch)
+    }
+
+    /// The demo branch with its members only, selected: what tests of meeting planning
+    /// start from.
+    pub fn create_demo_roster(&mut self, today: NaiveDate) -> Result<Branch> {
+        Ok(self.add_demo_roster(today)?.0)
+    }
+
+    fn add_demo_roster(&mut self, today: NaiveDate) -> Result<(Branch, Vec<i64>)> {
         if !self.list_branches()?.is_empty() {
             return Err(Error::Conflict(
                 "Dữ liệu mẫu chỉ tạo được khi chưa có chi bộ nào. Dữ liệu hiện có được giữ \
@@ -352,6 +366,6 @@ impl Store {
             today,
         )?;
         self.select_branch(branch.id)?;
-        Ok(branch)
+        Ok((branch, ids))
     }
 }

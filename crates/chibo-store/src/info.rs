@@ -1,5 +1,5 @@
 //! What a data directory holds: schema version, branches and their record counts, the
-//! preferences. The desktop app reads it at start; `chibo info` prints it.
+//! preferences, each branch's next meeting. The desktop app reads it at start; `chibo info` prints it.
 
 use chibo_core::branch::Branch;
 use chibo_core::roster::RosterCounts;
@@ -8,6 +8,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::meetings::MeetingSummary;
 use crate::prefs::Prefs;
 use crate::store::Store;
 
@@ -19,10 +20,15 @@ pub struct BranchSummary {
     pub settings_versions: i64,
     /// The roster's figures on the day asked.
     pub members: RosterCounts,
+    /// The next planned meeting from the day asked.
+    pub next_meeting: Option<MeetingSummary>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct AppInfo {
+    /// The day the figures are for: the app's "today", from the computer's clock.
+    #[ts(type = "string")]
+    pub today: NaiveDate,
     /// The data folder, as the user should look for it; empty for an in-memory store.
     pub data_dir: String,
     #[ts(type = "number")]
@@ -41,14 +47,17 @@ impl Store {
             .map(|branch| {
                 let settings_versions = self.settings_version_count(branch.id)?;
                 let members = counts.remove(&branch.id).unwrap_or_default();
+                let next_meeting = self.next_meeting(branch.id, today)?;
                 Ok(BranchSummary {
                     branch,
                     settings_versions,
                     members,
+                    next_meeting,
                 })
             })
             .collect::<Result<_>>()?;
         Ok(AppInfo {
+            today,
             data_dir: self
                 .data_dir()
                 .map(|d| d.root().display().to_string())

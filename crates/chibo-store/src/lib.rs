@@ -9,13 +9,17 @@
 //! are listed in `bindings.rs`.
 
 pub mod atomic_file;
+pub mod attendance_history;
 pub mod bindings;
 pub mod branches;
 mod connection;
 pub mod data_dir;
 pub mod demo;
+mod demo_meetings;
+pub mod documents;
 pub mod error;
 pub mod info;
+pub mod meeting_record;
 pub mod meetings;
 pub mod members;
 pub mod migrations;
@@ -26,6 +30,7 @@ pub mod spreadsheet;
 mod sql_enum;
 mod store;
 mod timestamp;
+pub mod warnings;
 
 pub use timestamp::today;
 

@@ -1,14 +1,20 @@
-//! Meetings: planning a year (monthly regular, quarterly thematic) without duplicates, and
-//! the list of a year's meetings.
+//! Meetings: planning a year (monthly regular, quarterly thematic) without duplicates, the
+//! list of a year's meetings, the next meeting, and the year's schedule as a spreadsheet.
 
 use chibo_core::meeting::{MeetingKind, MeetingStatus};
 use chibo_core::planning::{plan_year, DayRule};
+use std::path::Path;
+
+use chibo_core::text::file_slug;
+use chibo_export::ScheduleLine;
 use chrono::{Datelike, NaiveDate, NaiveTime};
-use rusqlite::{params, Row};
+use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::Result;
+use crate::atomic_file::write_atomic;
+use crate::error::{Error, Result};
+use crate::meeting_record::replace_agenda;
 use crate::sql_enum;
 use crate::store::Store;
 use crate::timestamp::now_text;
@@ -26,7 +32,13 @@ pub struct MeetingSummary {
     pub planned_start: Option<NaiveTime>,
     pub place: String,
     pub status: MeetingStatus,
+    pub status_reason: String,
     pub agenda_items: u32,
+    /// Members marked at the roll call, and of them those who attended.
+    pub marked: u32,
+    pub attended: u32,
+    /// The minutes are approved.
+    pub locked: bool,
 }
 
 const DEFAULT_START: (u32, u32) = (7, 30);
@@ -40,21 +52,32 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<MeetingSummary> {
         planned_start: row.get(4)?,
         place: row.get(5)?,
         status: sql_enum::from_sql(row.get_ref(6)?)?,
-        agenda_items: row.get(7)?,
+        status_reason: row.get(7)?,
+        agenda_items: row.get(8)?,
+        marked: row.get(9)?,
+        attended: row.get(10)?,
+        locked: row.get(11)?,
     })
 }
+
+/// The list's columns over `meeting m`.
+const SUMMARY_COLUMNS: &str = "m.id, m.kind, m.title, m.date, m.planned_start, m.place, m.status,
+    m.status_reason,
+    (SELECT COUNT(*) FROM agenda_item a WHERE a.meeting_id = m.id),
+    (SELECT COUNT(*) FROM attendance t WHERE t.meeting_id = m.id),
+    (SELECT COUNT(*) FROM attendance t WHERE t.meeting_id = m.id
+        AND t.presence IN ('present', 'late', 'left_early')),
+    m.locked_at IS NOT NULL";
 
 impl Store {
     /// The branch's meetings of `year`, by date.
     pub fn meetings_of_year(&self, branch_id: i64, year: i32) -> Result<Vec<MeetingSummary>> {
         self.branch(branch_id)?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT m.id, m.kind, m.title, m.date, m.planned_start, m.place, m.status,
-                    (SELECT COUNT(*) FROM agenda_item a WHERE a.meeting_id = m.id)
-             FROM meeting m
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM meeting m
              WHERE m.branch_id = ?1 AND m.date >= ?2 AND m.date < ?3
-             ORDER BY m.date, m.id",
-        )?;
+             ORDER BY m.date, m.id"
+        ))?;
         let from = NaiveDate::from_ymd_opt(year, 1, 1);
         let until = NaiveDate::from_ymd_opt(year + 1, 1, 1);
         let rows = stmt.query_map(params![branch_id, from, until], summary_from_row)?;
@@ -116,12 +139,7 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            for (position, text) in planned.kind.default_agenda().iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO agenda_item (meeting_id, position, text) VALUES (?1, ?2, ?3)",
-                    params![id, position as i64, text],
-                )?;
-            }
+            replace_agenda(&tx, id, planned.kind.default_agenda())?;
             created.push(id);
         }
         tx.commit()?;
@@ -130,5 +148,46 @@ impl Store {
             .into_iter()
             .filter(|m| created.contains(&m.id))
             .collect())
+    }
+
+    /// The branch's next planned meeting on or after `today`.
+    pub fn next_meeting(&self, branch_id: i64, today: NaiveDate) -> Result<Option<MeetingSummary>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM meeting m
+             WHERE m.branch_id = ?1 AND m.date >= ?2 AND m.status = 'planned'
+             ORDER BY m.date, m.planned_start, m.id LIMIT 1"
+        ))?;
+        Ok(stmt
+            .query_row(params![branch_id, today], summary_from_row)
+            .optional()?)
+    }
+
+    /// A file name for the year's schedule, e.g. `lich-sinh-hoat-2026-chi-bo-thon-ban-chat.xlsx`.
+    pub fn schedule_file_name(&self, branch_id: i64, year: i32) -> Result<String> {
+        let branch = self.branch(branch_id)?;
+        let slug = file_slug(&branch.name);
+        Ok(format!("lich-sinh-hoat-{year}-{slug}.xlsx"))
+    }
+
+    /// Writes the year's schedule (.xlsx) to `path`, atomically.
+    pub fn export_schedule(&self, branch_id: i64, year: i32, path: &Path) -> Result<usize> {
+        let branch = self.branch(branch_id)?;
+        let lines: Vec<ScheduleLine> = self
+            .meetings_of_year(branch_id, year)?
+            .into_iter()
+            .map(|m| ScheduleLine {
+                date: m.date,
+                start: m.planned_start,
+                kind: m.kind,
+                title: m.title,
+                place: m.place,
+                status: m.status,
+                note: m.status_reason,
+            })
+            .collect();
+        let bytes = chibo_export::schedule_xlsx(&branch, year, &lines)
+            .map_err(|e| Error::Internal(e.to_string()))?;
+        write_atomic(path, &bytes)?;
+        Ok(lines.len())
     }
 }

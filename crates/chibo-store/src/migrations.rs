@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_foundation.sql"),
     include_str!("migrations/0002_members.sql"),
     include_str!("migrations/0003_meetings.sql"),
+    include_str!("migrations/0004_meeting_record.sql"),
 ];
 
 /// The schema version this build writes.

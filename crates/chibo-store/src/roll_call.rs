@@ -1,13 +1,12 @@
 //! The roll call of a meeting: who is summoned on its date (by the roster rules), their
-//! marks, the counters; saving it in one transaction; the members' absence warnings.
+//! marks, the counters; saving it in one transaction.
 
-use chibo_core::attendance::{
-    absence_warnings, count, validated_marks, Mark, Presence, RollCallCounts,
-};
+use chibo_core::attendance::{count, validated_marks, Mark, RollCallCounts};
+use chibo_core::meeting::MeetingStatus;
 use chibo_core::member::Member;
 use chibo_core::roster::{eligible_on, Eligibility};
-use chibo_core::warnings::Warning;
-use chrono::{Datelike, NaiveDate};
+use chibo_core::validation::FieldError;
+use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
@@ -16,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::members::load_branch_members;
 use crate::sql_enum;
 use crate::store::Store;
+use crate::timestamp::now_text;
 
 /// A member on the roll call sheet with their mark, if taken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -43,6 +43,7 @@ pub struct RollCall {
 struct MeetingHead {
     branch_id: i64,
     date: NaiveDate,
+    status: MeetingStatus,
     locked: bool,
 }
 
@@ -50,13 +51,14 @@ impl Store {
     fn meeting_head(&self, meeting_id: i64) -> Result<MeetingHead> {
         self.conn
             .query_row(
-                "SELECT branch_id, date, locked_at IS NOT NULL FROM meeting WHERE id = ?1",
+                "SELECT branch_id, date, status, locked_at IS NOT NULL FROM meeting WHERE id = ?1",
                 [meeting_id],
                 |row| {
                     Ok(MeetingHead {
                         branch_id: row.get(0)?,
                         date: row.get(1)?,
-                        locked: row.get(2)?,
+                        status: sql_enum::from_sql(row.get_ref(2)?)?,
+                        locked: row.get(3)?,
                     })
                 },
             )
@@ -81,7 +83,11 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn eligibility(&self, branch_id: i64, date: NaiveDate) -> Result<(Vec<Member>, Eligibility)> {
+    pub(crate) fn eligibility(
+        &self,
+        branch_id: i64,
+        date: NaiveDate,
+    ) -> Result<(Vec<Member>, Eligibility)> {
         let members = load_branch_members(&self.conn, branch_id)?;
         let eligibility = eligible_on(members.iter().map(|(m, s)| (m, s.as_slice())), date);
         Ok((members.into_iter().map(|(m, _)| m).collect(), eligibility))
@@ -118,13 +124,33 @@ impl Store {
     }
 
     /// Replaces the meeting's marks in one transaction; refused when the minutes are
-    /// approved (`locked`) or a mark is not for a member summoned that day.
-    pub fn save_roll_call(&mut self, meeting_id: i64, marks: &[Mark]) -> Result<RollCall> {
+    /// approved (`locked`), the meeting was postponed or cancelled, or a mark is not for a
+    /// member summoned that day. A planned meeting whose day has come, with someone
+    /// attending, is recorded as held.
+    pub fn save_roll_call(
+        &mut self,
+        meeting_id: i64,
+        marks: &[Mark],
+        today: NaiveDate,
+    ) -> Result<RollCall> {
         let head = self.meeting_head(meeting_id)?;
         if head.locked {
             return Err(Error::Locked(
                 "Biên bản cuộc họp này đã được thông qua; điểm danh không sửa được nữa.".into(),
             ));
+        }
+        if matches!(
+            head.status,
+            MeetingStatus::Postponed | MeetingStatus::Cancelled
+        ) {
+            return Err(FieldError::new(
+                "status",
+                format!(
+                    "Cuộc họp này đã {}; không điểm danh được.",
+                    head.status.label().to_lowercase()
+                ),
+            )
+            .into());
         }
         let (_, eligibility) = self.eligibility(head.branch_id, head.date)?;
         let marks = validated_marks(&eligibility, marks)?;
@@ -143,56 +169,20 @@ impl Store {
                 ],
             )?;
         }
+        if head.status == MeetingStatus::Planned
+            && head.date <= today
+            && marks.iter().any(|m| m.presence.attended())
+        {
+            tx.execute(
+                "UPDATE meeting SET status = ?2, updated_at = ?3 WHERE id = ?1",
+                params![
+                    meeting_id,
+                    sql_enum::to_sql(&MeetingStatus::Held)?,
+                    now_text()
+                ],
+            )?;
+        }
         tx.commit()?;
         self.roll_call(meeting_id)
-    }
-
-    /// Absence warnings of the branch's members for the calendar year of `today`.
-    pub fn absence_warnings(&self, branch_id: i64, today: NaiveDate) -> Result<Vec<Warning>> {
-        let rules = self.settings(branch_id)?.settings;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.member_id, m.date, a.presence FROM attendance a
-             JOIN meeting m ON m.id = a.meeting_id
-             WHERE m.branch_id = ?1 AND m.date <= ?2
-             ORDER BY a.member_id, m.date",
-        )?;
-        let mut histories: Vec<(i64, Vec<(NaiveDate, Presence)>)> = Vec::new();
-        let rows = stmt.query_map(params![branch_id, today], |row| {
-            Ok((
-                row.get::<_, i64>(0)?,
-                row.get::<_, NaiveDate>(1)?,
-                sql_enum::from_sql::<Presence>(row.get_ref(2)?)?,
-            ))
-        })?;
-        for row in rows {
-            let (member_id, date, presence) = row?;
-            match histories.last_mut() {
-                Some((id, history)) if *id == member_id => history.push((date, presence)),
-                _ => histories.push((member_id, vec![(date, presence)])),
-            }
-        }
-        let members = load_branch_members(&self.conn, branch_id)?;
-        Ok(histories
-            .iter()
-            .filter_map(|(id, history)| {
-                let member = members.iter().find(|(m, _)| m.id == *id)?;
-                Some(absence_warnings(
-                    *id,
-                    &member.0.full_name,
-                    history,
-                    today.year(),
-                    &rules,
-                ))
-            })
-            .flatten()
-            .collect())
-    }
-
-    /// Every open warning of the branch on `today`, the most serious first.
-    pub fn warnings(&self, branch_id: i64, today: NaiveDate) -> Result<Vec<Warning>> {
-        let mut all = self.member_warnings(branch_id, today)?;
-        all.extend(self.absence_warnings(branch_id, today)?);
-        all.sort_by_key(|w| std::cmp::Reverse(w.severity));
-        Ok(all)
     }
 }

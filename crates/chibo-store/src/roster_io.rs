@@ -7,7 +7,7 @@ use std::path::Path;
 use chibo_core::dates::format_dmy;
 use chibo_core::member::{MemberInput, ValidMember};
 use chibo_core::roster_import::{parse_roster, ParsedRoster, ParsedRow};
-use chibo_core::text::fold;
+use chibo_core::text::{file_slug, fold};
 use chibo_core::validation::FieldError;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -304,10 +304,7 @@ impl Store {
         format: RosterFormat,
     ) -> Result<String> {
         let branch = self.branch(branch_id)?;
-        let slug: String = fold(&branch.name)
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect();
+        let slug = file_slug(&branch.name);
         let extension = match format {
             RosterFormat::Xlsx => "xlsx",
             RosterFormat::Csv => "csv",

@@ -22,6 +22,7 @@ fn input(n: u64) -> BranchInput {
         place: "Tân Thành".into(),
         term_start: None,
         term_end: None,
+        founded_on: None,
     }
 }
 

@@ -28,6 +28,7 @@ fn setup() -> (TempDir, Store, i64) {
             place: "B".into(),
             term_start: None,
             term_end: None,
+            founded_on: None,
         })
         .unwrap()
         .id;

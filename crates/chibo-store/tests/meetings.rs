@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 fn store_with_demo() -> (Store, i64) {
     let mut store = Store::open_in_memory().unwrap();
     let id = store
-        .create_demo(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
+        .create_demo_roster(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
         .unwrap()
         .id;
     (store, id)

@@ -49,6 +49,7 @@ fn store_with_branch() -> (Store, i64) {
             place: "B".into(),
             term_start: None,
             term_end: None,
+            founded_on: None,
         })
         .unwrap()
         .id;

@@ -14,7 +14,7 @@ fn today() -> NaiveDate {
 
 fn planned() -> (Store, i64, Vec<i64>) {
     let mut store = Store::open_in_memory().unwrap();
-    let branch = store.create_demo(today()).unwrap().id;
+    let branch = store.create_demo_roster(today()).unwrap().id;
     let meetings = store
         .plan_year(
             branch,
@@ -60,18 +60,20 @@ fn saving_marks_updates_the_counters_and_rejects_strangers_and_doubles() {
         .iter()
         .map(|l| mark(l.member.id, Presence::Present))
         .collect();
-    let saved = store.save_roll_call(meetings[10], &marks).unwrap();
+    let saved = store.save_roll_call(meetings[10], &marks, today()).unwrap();
     assert_eq!(saved.counts.unmarked, 0);
     assert_eq!(saved.counts.attendance_percent, Some(100));
 
     let mut doubled = marks.clone();
     doubled.push(marks[0].clone());
-    let err = store.save_roll_call(meetings[10], &doubled).unwrap_err();
+    let err = store
+        .save_roll_call(meetings[10], &doubled, today())
+        .unwrap_err();
     assert_eq!(err.code(), "validation");
     let stranger = [mark(9_999, Presence::Present)];
     assert_eq!(
         store
-            .save_roll_call(meetings[10], &stranger)
+            .save_roll_call(meetings[10], &stranger, today())
             .unwrap_err()
             .field(),
         Some("marks")
@@ -99,7 +101,7 @@ fn a_third_unexcused_absence_in_the_year_raises_the_flag() {
                 )
             })
             .collect();
-        store.save_roll_call(*meeting, &marks).unwrap();
+        store.save_roll_call(*meeting, &marks, today()).unwrap();
         let warnings = store.warnings(branch, today()).unwrap();
         let mine: Vec<_> = warnings
             .iter()
@@ -118,7 +120,7 @@ fn the_roll_call_of_an_unknown_meeting_is_not_found() {
     let (mut store, _, _) = planned();
     assert_eq!(store.roll_call(777).unwrap_err().code(), "not_found");
     assert_eq!(
-        store.save_roll_call(777, &[]).unwrap_err().code(),
+        store.save_roll_call(777, &[], today()).unwrap_err().code(),
         "not_found"
     );
 }
@@ -127,7 +129,7 @@ fn the_roll_call_of_an_unknown_meeting_is_not_found() {
 fn attendance_of_a_meeting_with_approved_minutes_is_locked() {
     let tmp = tempfile::TempDir::new().unwrap();
     let mut store = Store::open(chibo_store::DataDir::new(tmp.path())).unwrap();
-    let branch = store.create_demo(today()).unwrap().id;
+    let branch = store.create_demo_roster(today()).unwrap().id;
     let meeting = store
         .plan_year(
             branch,
@@ -148,7 +150,7 @@ fn attendance_of_a_meeting_with_approved_minutes_is_locked() {
     let sheet = store.roll_call(meeting).unwrap();
     assert!(sheet.locked);
     let marks = [mark(sheet.summoned[0].member.id, Presence::Present)];
-    let err = store.save_roll_call(meeting, &marks).unwrap_err();
+    let err = store.save_roll_call(meeting, &marks, today()).unwrap_err();
     assert_eq!(err.code(), "locked");
     assert_eq!(
         store.roll_call(meeting).unwrap().counts.unmarked as usize,

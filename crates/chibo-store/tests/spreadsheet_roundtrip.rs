@@ -148,6 +148,7 @@ fn an_exported_xlsx_roster_imports_as_the_same_members_below_its_title() {
         place: "Tân Thành".into(),
         term_start: None,
         term_end: None,
+        founded_on: None,
     };
     std::fs::write(
         &path,

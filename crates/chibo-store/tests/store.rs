@@ -18,6 +18,7 @@ fn branch(name: &str) -> BranchInput {
         place: "Tân Thành".into(),
         term_start: NaiveDate::from_ymd_opt(2025, 8, 1),
         term_end: NaiveDate::from_ymd_opt(2030, 7, 31),
+        founded_on: None,
     }
 }
 

@@ -23,9 +23,13 @@ parent_name: string,
 /**
  * Place name of the date line in documents, e.g. "Tân Thành"
  */
-place: string, term_start: string | null, term_end: string | null, };
+place: string, term_start: string | null, term_end: string | null, 
+/**
+ * Ngày thành lập: no meeting can be dated before it. Unknown for many old branches.
+ */
+founded_on: string | null, };
 
-export type Branch = { id: number, name: string, parent_name: string, place: string, term_start: string | null, term_end: string | null, };
+export type Branch = { id: number, name: string, parent_name: string, place: string, term_start: string | null, term_end: string | null, founded_on: string | null, };
 
 export type Rule<T> = { value: T, 
 /**
@@ -113,9 +117,17 @@ settings_versions: number,
 /**
  * The roster's figures on the day asked.
  */
-members: RosterCounts, };
+members: RosterCounts, 
+/**
+ * The next planned meeting from the day asked.
+ */
+next_meeting: MeetingSummary | null, };
 
 export type AppInfo = { 
+/**
+ * The day the figures are for: the app's "today", from the computer's clock.
+ */
+today: string, 
 /**
  * The data folder, as the user should look for it; empty for an in-memory store.
  */
@@ -199,9 +211,9 @@ export type MemberDetail = { member: Member, statuses: Array<MemberStatus>, stan
 
 export type Severity = "notice" | "warning" | "flag";
 
-export type WarningKind = "probation_ending" | "official_consideration_due" | "official_consideration_overdue" | "unexcused_absence_warning" | "unexcused_absence_flag" | "excused_absences_in_a_row";
+export type WarningKind = "probation_ending" | "official_consideration_due" | "official_consideration_overdue" | "unexcused_absence_warning" | "unexcused_absence_flag" | "excused_absences_in_a_row" | "low_attendance" | "meeting_too_short" | "month_without_regular" | "quarter_without_thematic" | "meeting_not_recorded";
 
-export type Warning = { kind: WarningKind, severity: Severity, member_id: number | null, 
+export type Warning = { kind: WarningKind, severity: Severity, member_id: number | null, meeting_id: number | null, 
 /**
  * What and by when, in Vietnamese, citing the rule.
  */
@@ -236,3 +248,191 @@ export type OnDuplicate = "skip" | "update";
 export type ImportResult = { created: number, updated: number, skipped: number, };
 
 export type RosterFormat = "xlsx" | "csv";
+
+export type MeetingKind = "regular" | "thematic" | "review" | "extraordinary" | "other";
+
+export type MeetingStatus = "planned" | "held" | "postponed" | "cancelled";
+
+export type MeetingSummary = { id: number, kind: MeetingKind, title: string, date: string, planned_start: string | null, place: string, status: MeetingStatus, status_reason: string, agenda_items: number, 
+/**
+ * Members marked at the roll call, and of them those who attended.
+ */
+marked: number, attended: number, 
+/**
+ * The minutes are approved.
+ */
+locked: boolean, };
+
+export type DayRule = { 
+/**
+ * 1–31; a short month takes its last day.
+ */
+day: number, 
+/**
+ * A date falling on a Sunday moves to the Monday after.
+ */
+avoid_sunday: boolean, };
+
+export type Guest = { name: string, 
+/**
+ * Chức vụ, e.g. "Phó Bí thư Đảng ủy"
+ */
+post: string, 
+/**
+ * Đơn vị, e.g. "Đảng ủy xã Tân Thành"
+ */
+organisation: string, };
+
+export type MeetingInput = { kind: MeetingKind, 
+/**
+ * Chủ đề, e.g. "Tự soi, tự sửa theo Kết luận 21-KL/TW"
+ */
+title: string, date: string, planned_start: string | null, planned_end: string | null, actual_start: string | null, actual_end: string | null, place: string, 
+/**
+ * Chủ trì: a member summoned on the meeting's date.
+ */
+chair_id: number | null, 
+/**
+ * Thư ký: a member summoned on the meeting's date.
+ */
+secretary_id: number | null, guests: Array<Guest>, 
+/**
+ * The order of business, in order.
+ */
+agenda: Array<string>, status: MeetingStatus, 
+/**
+ * Why a meeting was postponed or cancelled.
+ */
+status_reason: string, 
+/**
+ * Superior documents studied, from the branch's register.
+ */
+document_ids: number[], };
+
+export type Document = { id: number, number: string, issued_on: string | null, issuer: string, title: string, 
+/**
+ * How many meetings studied it.
+ */
+meetings: number, };
+
+export type DocumentInput = { 
+/**
+ * Số và ký hiệu, e.g. "44-KH/TU"
+ */
+number: string, issued_on: string | null, 
+/**
+ * Cơ quan ban hành, e.g. "Tỉnh ủy Lào Cai"
+ */
+issuer: string, 
+/**
+ * Trích yếu
+ */
+title: string, };
+
+export type MeetingDetail = { id: number, branch_id: number, 
+/**
+ * The editable record, as stored.
+ */
+meeting: MeetingInput, 
+/**
+ * The documents studied, in order.
+ */
+documents: Array<Document>, 
+/**
+ * When the minutes were approved: the meeting is read-only from then on.
+ */
+locked_at: string | null, 
+/**
+ * Length of a held meeting from its actual times.
+ */
+length_minutes: number | null, };
+
+export type MemberChoice = { id: number, full_name: string, role: Role, };
+
+export type StatusChange = { status: MeetingStatus, reason: string, new_date: string | null, };
+
+export type Presence = "present" | "late" | "left_early" | "excused" | "unexcused";
+
+export type Mark = { member_id: number, presence: Presence, 
+/**
+ * Why the member was absent (free text: there is no closed list).
+ */
+reason: string, 
+/**
+ * Whether the branch accepted the reason.
+ */
+reason_accepted: boolean, };
+
+export type RollCallCounts = { 
+/**
+ * Official and probationary members summoned.
+ */
+summoned: number, present_official: number, present_probationary: number, 
+/**
+ * Exempted members who came anyway (they count in the vote).
+ */
+present_exempted: number, absent_excused: number, absent_unexcused: number, unmarked: number, 
+/**
+ * Official members a resolution is counted against.
+ */
+vote_denominator: number, 
+/**
+ * Official members present who may vote.
+ */
+voters_present: number, 
+/**
+ * Attendance of those summoned, in percent; `null` before anyone is marked.
+ */
+attendance_percent: number | null, 
+/**
+ * Fewer voters present than the quorum warning of the settings; never blocks.
+ */
+below_quorum: boolean, };
+
+export type RollCallLine = { member: Member, mark: Mark | null, };
+
+export type RollCall = { meeting_id: number, date: string, 
+/**
+ * Read-only: the minutes are approved.
+ */
+locked: boolean, 
+/**
+ * Official, then probationary members, each in Vietnamese order.
+ */
+summoned: Array<RollCallLine>, 
+/**
+ * Exempted members, listed apart; marking them is optional.
+ */
+exempted: Array<RollCallLine>, counts: RollCallCounts, };
+
+export type AttendanceEntry = { meeting_id: number, date: string, kind: MeetingKind, title: string, presence: Presence, reason: string, reason_accepted: boolean, };
+
+export type AttendanceStats = { 
+/**
+ * Roll calls the member was marked at.
+ */
+meetings: number, 
+/**
+ * Present, late or left early.
+ */
+attended: number, late: number, left_early: number, excused: number, unexcused: number, 
+/**
+ * Attended out of marked, in whole percent; `null` without any roll call.
+ */
+rate_percent: number | null, };
+
+export type YearAttendance = { year: number, stats: AttendanceStats, };
+
+export type AttendanceHistory = { 
+/**
+ * Every year with a roll call, the latest first.
+ */
+years: Array<YearAttendance>, 
+/**
+ * Counts over the chosen range.
+ */
+range: AttendanceStats, 
+/**
+ * The roll calls in the range, the latest first.
+ */
+entries: Array<AttendanceEntry>, };

@@ -38,6 +38,7 @@ pub fn run(store: &mut Store, args: &Args, json: bool) -> Result<()> {
         place: args.place.clone(),
         term_start: date("term_start", "Nhiệm kỳ từ ngày", &args.term_start)?,
         term_end: date("term_end", "Nhiệm kỳ đến ngày", &args.term_end)?,
+        founded_on: None,
     };
     let existing = store
         .list_branches()?

@@ -53,9 +53,10 @@ pub fn run(store: &mut Store, branch: Option<&str>, command: Command, json: bool
     }
     for meeting in &meetings {
         println!(
-            "{:>5}  {}  {:<34} {}",
+            "{:>5}  {}  {:<8} {:<34} {}",
             meeting.id,
             format_dmy(meeting.date),
+            meeting.status.label(),
             meeting.kind.label(),
             meeting.title
         );
