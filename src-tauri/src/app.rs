@@ -4,7 +4,7 @@ use chibo_store::{DataDir, Store};
 use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
 use tauri_plugin_log::{RotationStrategy, Target, TargetKind, TimezoneStrategy};
 
-use crate::commands::{branches, roster, roster_files};
+use crate::commands::{branches, meetings, roll_call, roster, roster_files};
 use crate::launch::data_dir_argument;
 use crate::state::AppState;
 
@@ -101,6 +101,24 @@ pub fn run() {
             roster_files::commit_import,
             roster_files::save_import_template,
             roster_files::export_roster,
+            meetings::meetings_of_year,
+            meetings::plan_year,
+            meetings::new_meeting,
+            meetings::meeting_detail,
+            meetings::meeting_candidates,
+            meetings::create_meeting,
+            meetings::update_meeting,
+            meetings::delete_meeting,
+            meetings::change_meeting_status,
+            meetings::copy_agenda,
+            meetings::documents,
+            meetings::create_document,
+            meetings::update_document,
+            meetings::delete_document,
+            meetings::export_schedule,
+            roll_call::roll_call,
+            roll_call::save_roll_call,
+            roll_call::member_attendance,
         ])
         .setup(move |app| {
             log::info!(

@@ -2,5 +2,7 @@
 //! repeated in build.rs (permissions) and capabilities/main.json (what the window may call).
 
 pub mod branches;
+pub mod meetings;
+pub mod roll_call;
 pub mod roster;
 pub mod roster_files;

@@ -4,7 +4,7 @@ use chibo_core::member::{Member, MemberInput};
 use chibo_core::status::{MemberStatus, StatusInput};
 use chibo_core::warnings::Warning;
 use chibo_store::members::{MemberDetail, RosterFilter, RosterView};
-use chibo_store::today;
+use crate::clock::today;
 use chrono::NaiveDate;
 use tauri::State;
 

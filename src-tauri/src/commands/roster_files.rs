@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chibo_store::roster_io::{
     write_import_template, ImportPreview, ImportResult, OnDuplicate, RosterFormat,
 };
-use chibo_store::today;
+use crate::clock::today;
 use chrono::NaiveDate;
 use tauri::{AppHandle, State};
 
