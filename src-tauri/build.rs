@@ -40,6 +40,7 @@ const COMMANDS: &[&str] = &[
     "delete_document",
     "export_schedule",
     "roll_call",
+    "roll_call_counts",
     "save_roll_call",
     "member_attendance",
 ];

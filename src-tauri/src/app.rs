@@ -117,6 +117,7 @@ pub fn run() {
             meetings::delete_document,
             meetings::export_schedule,
             roll_call::roll_call,
+            roll_call::roll_call_counts,
             roll_call::save_roll_call,
             roll_call::member_attendance,
         ])

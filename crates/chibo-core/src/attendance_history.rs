@@ -65,9 +65,7 @@ pub fn summarise<'a>(entries: impl IntoIterator<Item = &'a AttendanceEntry>) -> 
             Presence::Unexcused => stats.unexcused += 1,
         }
     }
-    if stats.meetings > 0 {
-        stats.rate_percent = Some(stats.attended * 100 / stats.meetings);
-    }
+    stats.rate_percent = (stats.attended * 100).checked_div(stats.meetings);
     stats
 }
 

@@ -183,14 +183,14 @@ impl Store {
                 let id = line.member.id;
                 let unexcused =
                     id == ids[HEADING_FOR_FLAG] && held_this_year.is_some_and(|n| n <= 2);
-                let excused = (harvest && i % 5 == 1) || (i * 7 + salt * 3) % 23 == 0;
+                let excused = (harvest && i % 5 == 1) || (i * 7 + salt * 3).is_multiple_of(23);
                 let (presence, reason) = if unexcused {
                     (Presence::Unexcused, "")
                 } else if harvest && i % 5 == 1 {
                     (Presence::Excused, "Thu hoạch mùa vụ")
                 } else if excused {
                     (Presence::Excused, EXCUSES[(i + salt) % EXCUSES.len()])
-                } else if (i + salt) % 11 == 0 {
+                } else if (i + salt).is_multiple_of(11) {
                     (Presence::Late, "")
                 } else {
                     (Presence::Present, "")
@@ -204,7 +204,7 @@ impl Store {
             })
             .collect();
         // An exempted member who still comes now and then.
-        if let Some(line) = sheet.exempted.first().filter(|_| salt % 3 == 0) {
+        if let Some(line) = sheet.exempted.first().filter(|_| salt.is_multiple_of(3)) {
             marks.push(Mark {
                 member_id: line.member.id,
                 presence: Presence::Present,

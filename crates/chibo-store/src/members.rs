@@ -11,7 +11,7 @@ use chibo_core::roster::{
 use chibo_core::status::{MemberStatus, StatusInput};
 use chibo_core::text::fold;
 use chibo_core::validation::FieldError;
-use chibo_core::warnings::{probation_warnings, Warning};
+
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
@@ -566,14 +566,5 @@ impl Store {
             notes: member.notes.clone(),
         };
         self.update_member(member_id, &input, today)
-    }
-
-    /// Open membership warnings of a branch on `today`.
-    pub fn member_warnings(&self, branch_id: i64, today: NaiveDate) -> Result<Vec<Warning>> {
-        let rules = self.settings(branch_id)?.settings;
-        Ok(load_branch_members(&self.conn, branch_id)?
-            .iter()
-            .filter_map(|(member, statuses)| probation_warnings(member, statuses, today, &rules))
-            .collect())
     }
 }

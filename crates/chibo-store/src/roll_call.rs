@@ -123,6 +123,15 @@ impl Store {
         })
     }
 
+    /// The counters for marks not saved yet: what the roll call screen shows as the user
+    /// marks, computed by the same rules as the saved sheet.
+    pub fn roll_call_counts(&self, meeting_id: i64, marks: &[Mark]) -> Result<RollCallCounts> {
+        let head = self.meeting_head(meeting_id)?;
+        let rules = self.settings(head.branch_id)?.settings;
+        let (_, eligibility) = self.eligibility(head.branch_id, head.date)?;
+        Ok(count(&eligibility, marks, &rules))
+    }
+
     /// Replaces the meeting's marks in one transaction; refused when the minutes are
     /// approved (`locked`), the meeting was postponed or cancelled, or a mark is not for a
     /// member summoned that day. A planned meeting whose day has come, with someone

@@ -1,11 +1,16 @@
 //! Every open warning of a branch on a day: probation and full membership (members), absences
 //! (roll calls) and the meetings themselves; the most serious first.
 
+use std::collections::HashMap;
+
 use chibo_core::attendance::{absence_warnings, count, Mark, Presence};
 use chibo_core::meeting::length_minutes;
 use chibo_core::meeting_warnings::{meeting_warnings, MeetingFacts};
+use chibo_core::member::Member;
 use chibo_core::roster::eligible_on;
-use chibo_core::warnings::Warning;
+use chibo_core::settings::RuleSettings;
+use chibo_core::status::MemberStatus;
+use chibo_core::warnings::{probation_warnings, Warning};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::params;
 
@@ -14,28 +19,40 @@ use crate::members::load_branch_members;
 use crate::sql_enum;
 use crate::store::Store;
 
+type Members = [(Member, Vec<MemberStatus>)];
+
 impl Store {
     /// Every open warning of the branch on `today`, the most serious first.
     pub fn warnings(&self, branch_id: i64, today: NaiveDate) -> Result<Vec<Warning>> {
-        let mut all = self.member_warnings(branch_id, today)?;
-        all.extend(self.absence_warnings(branch_id, today)?);
-        all.extend(self.meeting_warnings(branch_id, today)?);
+        let rules = self.settings(branch_id)?.settings;
+        let members = load_branch_members(&self.conn, branch_id)?;
+        let mut all: Vec<Warning> = members
+            .iter()
+            .filter_map(|(member, statuses)| probation_warnings(member, statuses, today, &rules))
+            .collect();
+        all.extend(self.absence_warnings(branch_id, &members, &rules, today)?);
+        all.extend(self.meeting_warnings(branch_id, &members, &rules, today)?);
         all.sort_by_key(|w| std::cmp::Reverse(w.severity));
         Ok(all)
     }
 
     /// Absence warnings of the branch's members for the calendar year of `today`. Excused
     /// absences in a row may start the year before, so the previous year is read too.
-    pub fn absence_warnings(&self, branch_id: i64, today: NaiveDate) -> Result<Vec<Warning>> {
-        let rules = self.settings(branch_id)?.settings;
+    fn absence_warnings(
+        &self,
+        branch_id: i64,
+        members: &Members,
+        rules: &RuleSettings,
+        today: NaiveDate,
+    ) -> Result<Vec<Warning>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT a.member_id, m.date, a.presence FROM attendance a
-             JOIN meeting m ON m.id = a.meeting_id
+            "SELECT a.member_id, m.date, a.presence FROM meeting m
+             JOIN attendance a ON a.meeting_id = m.id
              WHERE m.branch_id = ?1 AND m.date >= ?2 AND m.date <= ?3
-             ORDER BY a.member_id, m.date",
+             ORDER BY m.date",
         )?;
         let from = NaiveDate::from_ymd_opt(today.year() - 1, 1, 1);
-        let mut histories: Vec<(i64, Vec<(NaiveDate, Presence)>)> = Vec::new();
+        let mut histories: HashMap<i64, Vec<(NaiveDate, Presence)>> = HashMap::new();
         let rows = stmt.query_map(params![branch_id, from, today], |row| {
             Ok((
                 row.get::<_, i64>(0)?,
@@ -45,22 +62,21 @@ impl Store {
         })?;
         for row in rows {
             let (member_id, date, presence) = row?;
-            match histories.last_mut() {
-                Some((id, history)) if *id == member_id => history.push((date, presence)),
-                _ => histories.push((member_id, vec![(date, presence)])),
-            }
+            histories
+                .entry(member_id)
+                .or_default()
+                .push((date, presence));
         }
-        let members = load_branch_members(&self.conn, branch_id)?;
-        Ok(histories
+        Ok(members
             .iter()
-            .filter_map(|(id, history)| {
-                let member = members.iter().find(|(m, _)| m.id == *id)?;
+            .filter_map(|(member, _)| {
+                let history = histories.get(&member.id)?;
                 Some(absence_warnings(
-                    *id,
-                    &member.0.full_name,
+                    member.id,
+                    &member.full_name,
                     history,
                     today.year(),
-                    &rules,
+                    rules,
                 ))
             })
             .flatten()
@@ -69,8 +85,13 @@ impl Store {
 
     /// Warnings on the meetings of `today`'s year: attendance, length, months and quarters
     /// without their meeting, meetings left without an outcome.
-    pub fn meeting_warnings(&self, branch_id: i64, today: NaiveDate) -> Result<Vec<Warning>> {
-        let rules = self.settings(branch_id)?.settings;
+    fn meeting_warnings(
+        &self,
+        branch_id: i64,
+        members: &Members,
+        rules: &RuleSettings,
+        today: NaiveDate,
+    ) -> Result<Vec<Warning>> {
         let since: Option<NaiveDate> = self.conn.query_row(
             "SELECT MIN(date) FROM meeting WHERE branch_id = ?1",
             [branch_id],
@@ -96,7 +117,6 @@ impl Store {
         })?;
         let mut meetings = rows.collect::<rusqlite::Result<Vec<_>>>()?;
         let marks = self.marks_between(branch_id, from, today)?;
-        let members = load_branch_members(&self.conn, branch_id)?;
         for meeting in &mut meetings {
             let of_meeting: Vec<Mark> = marks
                 .iter()
@@ -108,10 +128,9 @@ impl Store {
             }
             let eligibility =
                 eligible_on(members.iter().map(|(m, s)| (m, s.as_slice())), meeting.date);
-            meeting.attendance_percent =
-                count(&eligibility, &of_meeting, &rules).attendance_percent;
+            meeting.attendance_percent = count(&eligibility, &of_meeting, rules).attendance_percent;
         }
-        Ok(meeting_warnings(&meetings, since, today, &rules))
+        Ok(meeting_warnings(&meetings, since, today, rules))
     }
 
     /// The marks of the branch's meetings between two dates, with their meeting.

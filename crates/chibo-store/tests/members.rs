@@ -230,7 +230,7 @@ fn recognising_full_membership_ends_the_probation_warning() {
         ..member("Lò Thị Thu Hà", "7")
     };
     let m = store.create_member(branch, &probationary, today()).unwrap();
-    let warnings = store.member_warnings(branch, today()).unwrap();
+    let warnings = store.warnings(branch, today()).unwrap();
     assert_eq!(warnings.len(), 1);
     assert_eq!(warnings[0].kind, WarningKind::ProbationEnding);
     assert_eq!(warnings[0].member_id, Some(m.id));
@@ -240,10 +240,7 @@ fn recognising_full_membership_ends_the_probation_warning() {
     store
         .recognise_official(m.id, d(2026, 12, 2), "5-NQ/CB", d(2026, 12, 3))
         .unwrap();
-    assert!(store
-        .member_warnings(branch, d(2026, 12, 3))
-        .unwrap()
-        .is_empty());
+    assert!(store.warnings(branch, d(2026, 12, 3)).unwrap().is_empty());
     assert_eq!(
         store
             .member_detail(m.id, d(2026, 12, 3))
@@ -286,7 +283,7 @@ fn the_demo_has_the_promised_roster() {
     assert_eq!(counts.exempted, 3);
     assert_eq!(counts.probationary, 2);
     assert_eq!(names(&store, branch, "", RosterFilter::Former).len(), 1);
-    assert!(!store.member_warnings(branch, today()).unwrap().is_empty());
+    assert!(!store.warnings(branch, today()).unwrap().is_empty());
     let info = store.info(today()).unwrap();
     assert_eq!(info.branches[0].members, counts);
 }

@@ -157,3 +157,28 @@ fn attendance_of_a_meeting_with_approved_minutes_is_locked() {
         sheet.summoned.len()
     );
 }
+
+#[test]
+fn a_reason_over_the_limit_is_refused_and_keeps_the_saved_marks() {
+    let (mut store, _, meetings) = planned();
+    let sheet = store.roll_call(meetings[2]).unwrap();
+    let member = sheet.summoned[0].member.id;
+    store
+        .save_roll_call(meetings[2], &[mark(member, Presence::Present)], today())
+        .unwrap();
+    let long = Mark {
+        reason: "ố".repeat(301),
+        reason_accepted: true,
+        ..mark(member, Presence::Excused)
+    };
+    let err = store
+        .save_roll_call(meetings[2], &[long], today())
+        .unwrap_err();
+    assert_eq!(err.field(), Some("reason"));
+    assert!(err.to_string().contains("300"), "{err}");
+    let kept = store.roll_call(meetings[2]).unwrap();
+    assert_eq!(
+        kept.summoned[0].mark.as_ref().map(|m| m.presence),
+        Some(Presence::Present)
+    );
+}

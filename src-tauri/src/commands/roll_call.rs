@@ -1,6 +1,6 @@
 //! The roll call of a meeting and a member's attendance history.
 
-use chibo_core::attendance::Mark;
+use chibo_core::attendance::{Mark, RollCallCounts};
 use chibo_store::attendance_history::AttendanceHistory;
 use chibo_store::roll_call::RollCall;
 use chrono::NaiveDate;
@@ -13,6 +13,16 @@ use crate::state::AppState;
 #[tauri::command]
 pub fn roll_call(state: State<'_, AppState>, meeting_id: i64) -> IpcResult<RollCall> {
     state.with_store(|store| store.roll_call(meeting_id))
+}
+
+/// The live counters for marks being taken, not saved.
+#[tauri::command]
+pub fn roll_call_counts(
+    state: State<'_, AppState>,
+    meeting_id: i64,
+    marks: Vec<Mark>,
+) -> IpcResult<RollCallCounts> {
+    state.with_store(|store| store.roll_call_counts(meeting_id, &marks))
 }
 
 #[tauri::command]

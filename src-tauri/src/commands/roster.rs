@@ -1,10 +1,10 @@
 //! Members, their statuses, the roster on a date, warnings.
 
+use crate::clock::today;
 use chibo_core::member::{Member, MemberInput};
 use chibo_core::status::{MemberStatus, StatusInput};
 use chibo_core::warnings::Warning;
 use chibo_store::members::{MemberDetail, RosterFilter, RosterView};
-use crate::clock::today;
 use chrono::NaiveDate;
 use tauri::State;
 

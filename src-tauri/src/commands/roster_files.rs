@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
+use crate::clock::today;
 use chibo_store::roster_io::{
     write_import_template, ImportPreview, ImportResult, OnDuplicate, RosterFormat,
 };
-use crate::clock::today;
 use chrono::NaiveDate;
 use tauri::{AppHandle, State};
 
