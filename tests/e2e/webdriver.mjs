@@ -70,6 +70,23 @@ export class Session {
     }
   }
 
+  /** Every element whose test id starts with `prefix`, in document order: {testid, text}. */
+  async list(prefix) {
+    const found = await this.cmd('POST', '/elements', {
+      using: 'css selector',
+      value: `[data-testid^="${prefix}"]`,
+    });
+    const items = [];
+    for (const element of found) {
+      const id = element[ELEMENT];
+      items.push({
+        testid: await this.cmd('GET', `/element/${id}/attribute/data-testid`),
+        text: await this.cmd('GET', `/element/${id}/text`),
+      });
+    }
+    return items;
+  }
+
   async exists(testid) {
     return (await this.find(testid)) !== null;
   }

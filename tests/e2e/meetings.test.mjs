@@ -1,0 +1,106 @@
+// Meetings journey in the real app, on a pinned "today" (27/11/2026): plan a year (twice:
+// nothing is duplicated), take the March roll call with every status and check the live
+// counters, and see a member's third unexcused absence raise the flag on the overview.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { AppEnv } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await AppEnv.create('meetings', { CHIBO_E2E_TODAY: '2026-11-27' });
+});
+after(async () => {
+  const leaks = env.leaks();
+  await env.dispose();
+  assert.deepEqual(leaks, [], 'the app wrote outside its data dir');
+});
+
+const number = async (app, id) => Number((await app.text(id)).replace(/\D/g, ''));
+const idOf = (testid) => Number(testid.split('-').at(-1));
+
+test('plan a year, take the March roll call, and a third unexcused absence is flagged', async () => {
+  const app = await env.launch();
+  await env.step('demo', async () => {
+    await app.click('setup-demo');
+    await app.waitFor('overview-screen');
+    const warnings = await app.list('warning-');
+    const paoWarning = warnings.find((w) => w.text.includes('Vàng A Páo'));
+    assert.ok(paoWarning, 'the demo member with two unexcused absences is warned');
+    assert.match(paoWarning.text, /2 lần vắng không lý do/);
+  });
+
+  await env.step('plan-next-year-twice', async () => {
+    await app.click('nav-meetings');
+    await app.waitFor('meetings-screen');
+    await app.waitText('meetings-year', (t) => t.includes('2026'));
+    await app.click('meetings-year-next');
+    await app.waitText('meetings-year', (t) => t.includes('2027'));
+    await app.click('meetings-plan');
+    await app.waitFor('plan-dialog');
+    await app.click('plan-submit');
+    await app.waitText('plan-result', (t) => t.includes('16'));
+    assert.equal((await app.list('meeting-row-')).length, 16);
+    await app.click('meetings-plan');
+    await app.waitFor('plan-dialog');
+    await app.click('plan-submit');
+    await app.waitText('plan-result', (t) => t.includes('đã đủ'));
+    assert.equal((await app.list('meeting-row-')).length, 16);
+  });
+
+  await env.step('open-march', async () => {
+    await app.click('meetings-year-prev');
+    await app.waitText('meetings-year', (t) => t.includes('2026'));
+    const rows = await app.list('meeting-row-');
+    const march = rows.find((r) => r.text.includes('05/03/2026') && /thường kỳ/i.test(r.text));
+    assert.ok(march, `a regular meeting on 05/03/2026 in ${rows.map((r) => r.text).join(' | ')}`);
+    await app.click(march.testid);
+    await app.waitFor('meeting-page');
+    await app.click('meeting-roll-call');
+    await app.waitFor('roll-call-screen');
+  });
+
+  await env.step('roll-call-with-every-status', async () => {
+    // Summoned members come first; the exempted are listed after them, apart.
+    const total = await number(app, 'roll-count-summoned');
+    const summoned = (await app.list('roll-row-')).slice(0, total);
+    const ids = summoned.map((r) => idOf(r.testid));
+    const pao = summoned.find((r) => r.text.includes('Vàng A Páo'));
+    assert.ok(pao, 'Vàng A Páo is summoned in March');
+    const others = ids.filter((id) => id !== idOf(pao.testid));
+    const [late, early, excused, ...present] = others;
+    await app.click(`roll-mark-${late}-late`);
+    await app.click(`roll-mark-${early}-left_early`);
+    await app.click(`roll-mark-${excused}-excused`);
+    await app.type(`roll-reason-${excused}`, 'Đi viện chăm mẹ ốm');
+    await app.click(`roll-mark-${idOf(pao.testid)}-unexcused`);
+    for (const id of present) await app.click(`roll-mark-${id}-present`);
+
+    await app.waitText('roll-count-absent-unexcused', (t) => t === '1');
+    await app.waitText('roll-count-absent-excused', (t) => t === '1');
+    await app.waitText('roll-count-unmarked', (t) => t === '0');
+    const presentOfficial = await number(app, 'roll-count-present-official');
+    const presentProbationary = await number(app, 'roll-count-present-probationary');
+    assert.equal(presentOfficial + presentProbationary, total - 2);
+    const percent = await number(app, 'roll-count-percent');
+    assert.equal(percent, Math.floor(((total - 2) * 100) / total));
+    const denominator = await number(app, 'roll-count-denominator');
+    const exemptedPresent = await number(app, 'roll-count-present-exempted');
+    const probationaryRows = summoned.filter((r) => /dự bị/i.test(r.text)).length;
+    // The excused member's reason is accepted: they leave the denominator.
+    assert.equal(denominator, total - probationaryRows - 1 + exemptedPresent);
+    await app.click('roll-save');
+    await app.waitFor('roll-saved');
+  });
+
+  await env.step('third-absence-flag', async () => {
+    await app.click('nav-overview');
+    await app.waitFor('overview-screen');
+    const warnings = await app.list('warning-');
+    const flag = warnings.find(
+      (w) => w.text.includes('Vàng A Páo') && w.text.includes('3 lần vắng không lý do'),
+    );
+    assert.ok(flag, `the flag in ${warnings.map((w) => w.text).join(' | ')}`);
+  });
+});
