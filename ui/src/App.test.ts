@@ -10,6 +10,7 @@ const SECOND = {
   place: 'Tân Thành',
   term_start: null,
   term_end: null,
+  founded_on: null,
 };
 
 describe('start', () => {
@@ -74,6 +75,7 @@ describe('setup', () => {
     expect(screen.getByTestId('overview-parent-name')).toHaveTextContent('Đảng bộ xã Tân Thành');
     expect(screen.getByTestId('overview-place')).toHaveTextContent('Tân Thành');
     expect(screen.getByTestId('overview-term')).toHaveTextContent('Chưa nhập nhiệm kỳ');
+    expect(screen.getByTestId('overview-founded-on')).toHaveTextContent('Chưa nhập');
   });
 });
 

@@ -45,6 +45,7 @@ describe('BranchForm', () => {
           place: 'Tân Thành',
           term_start: '2025-08-01',
           term_end: '2030-07-31',
+          founded_on: null,
         },
       },
     ]);
@@ -84,6 +85,27 @@ describe('BranchForm', () => {
 
     expect(await screen.findByTestId('branch-error-place')).toHaveTextContent('Địa danh không hợp lệ.');
     expect(screen.getByTestId('branch-place')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('sends the founding date, and shows a backend refusal of it under the field', async () => {
+    const backend = new FakeBackend();
+    backend.failures.set('create_branch', {
+      code: 'validation',
+      message: 'Ngày thành lập chi bộ không thể trước ngày thành lập Đảng (03/02/1930).',
+      field: 'founded_on',
+    });
+    const user = userEvent.setup();
+    render(BranchForm, { onSave: createBranch });
+
+    await fillValid(user);
+    await user.type(screen.getByTestId('branch-founded_on'), '01/01/1920');
+    await user.click(screen.getByTestId('branch-save'));
+
+    expect(backend.callsTo('create_branch')[0]).toMatchObject({ input: { founded_on: '1920-01-01' } });
+    expect(await screen.findByTestId('branch-error-founded_on')).toHaveTextContent(
+      'Ngày thành lập chi bộ không thể trước ngày thành lập Đảng (03/02/1930).',
+    );
+    expect(screen.getByTestId('branch-founded_on')).toHaveFocus();
   });
 
   it('rejects 31/02/1970 when the date field loses focus, and blocks saving', async () => {
@@ -157,12 +179,14 @@ describe('BranchForm', () => {
         place: 'Tân Thành',
         term_start: '2025-08-01',
         term_end: null,
+        founded_on: '1976-03-26',
       },
     });
 
     expect(screen.getByTestId('branch-name')).toHaveValue('Chi bộ thôn Nà Hin');
     expect(screen.getByTestId('branch-term-start')).toHaveValue('01/08/2025');
     expect(screen.getByTestId('branch-term-end')).toHaveValue('');
+    expect(screen.getByTestId('branch-founded_on')).toHaveValue('26/03/1976');
     await user.click(screen.getByTestId('branch-cancel'));
     expect(onCancel).toHaveBeenCalledOnce();
   });

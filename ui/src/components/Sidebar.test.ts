@@ -11,6 +11,7 @@ const first: Branch = {
   place: 'Tân Thành',
   term_start: null,
   term_end: null,
+  founded_on: null,
 };
 const second: Branch = { ...first, id: 2, name: 'Chi bộ thôn Nà Hin' };
 
@@ -32,8 +33,15 @@ describe('Sidebar', () => {
 
     expect(screen.getByTestId('nav-overview')).toHaveAttribute('aria-current', 'page');
     expect(screen.getByTestId('nav-settings')).not.toHaveAttribute('aria-current');
-    expect(screen.getAllByRole('listitem')).toHaveLength(3);
+    expect(screen.getAllByRole('listitem')).toHaveLength(4);
     expect(screen.getByTestId('nav-roster')).toHaveTextContent('Đảng viên');
+    expect(screen.getByTestId('nav-meetings')).toHaveTextContent('Sinh hoạt');
+    expect(screen.getAllByRole('button').map((button) => button.dataset.testid)).toEqual([
+      'nav-overview',
+      'nav-roster',
+      'nav-meetings',
+      'nav-settings',
+    ]);
   });
 
   it('has no branch switcher with one branch', () => {

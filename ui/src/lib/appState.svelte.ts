@@ -2,7 +2,7 @@
 // operations that change it. One instance per App, handed down through context.
 
 import { createContext } from 'svelte';
-import type { AppInfo, Branch, BranchInput, Prefs } from './bindings';
+import type { AppInfo, Branch, BranchInput, BranchSummary, Prefs } from './bindings';
 import * as ipc from './ipc';
 
 export type StartupStatus = 'loading' | 'ready' | 'failed';
@@ -15,11 +15,20 @@ export class AppState {
   /** Branches in Vietnamese order, as the backend returns them. */
   branches = $derived<Branch[]>(this.info?.branches.map((summary) => summary.branch) ?? []);
 
-  currentBranch = $derived<Branch | null>(
-    this.branches.find((branch) => branch.id === this.info?.prefs.current_branch_id) ?? null,
+  /** The current branch's summary: its figures and its next meeting. */
+  currentSummary = $derived<BranchSummary | null>(
+    this.info?.branches.find((summary) => summary.branch.id === this.info?.prefs.current_branch_id) ??
+      null,
   );
 
+  currentBranch = $derived<Branch | null>(this.currentSummary?.branch ?? null);
+
   textScale = $derived(this.info?.prefs.text_scale ?? 100);
+
+  /** The app's "today" (ISO), from the backend's clock; empty before the start. */
+  get today(): string {
+    return this.info?.today ?? '';
+  }
 
   /** Reads the data folder's summary; on failure the app shows the startup error page. */
   async start(): Promise<void> {
@@ -34,7 +43,8 @@ export class AppState {
     }
   }
 
-  private async reload(): Promise<void> {
+  /** Reads the summary again, e.g. for the next meeting after the meetings changed. */
+  async refresh(): Promise<void> {
     this.info = await ipc.appInfo();
   }
 
@@ -46,20 +56,20 @@ export class AppState {
   async createBranch(input: BranchInput): Promise<Branch> {
     const branch = await ipc.createBranch(input);
     await ipc.selectBranch(branch.id);
-    await this.reload();
+    await this.refresh();
     return branch;
   }
 
   /** Creates the demo branch (the backend selects it). */
   async createDemo(): Promise<void> {
     await ipc.createDemo();
-    await this.reload();
+    await this.refresh();
   }
 
   async updateBranch(id: number, input: BranchInput): Promise<void> {
     await ipc.updateBranch(id, input);
     // A new name may change the Vietnamese order of the list.
-    await this.reload();
+    await this.refresh();
   }
 
   async selectBranch(id: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, formatDate, formatTerm, parseDate, todayIso } from './dates';
+import { daysInMonth, formatDate, formatTerm, isoDate, parseDate, weekdayIndex } from './dates';
 
 describe('parseDate', () => {
   it('reads dd/mm/yyyy as an ISO date', () => {
@@ -81,9 +81,18 @@ describe('daysInMonth', () => {
   });
 });
 
-describe('todayIso', () => {
-  it('reads the local calendar date, late at night too', () => {
-    expect(todayIso(new Date(2026, 1, 5, 23, 59))).toBe('2026-02-05');
-    expect(todayIso(new Date(2026, 0, 1, 0, 0))).toBe('2026-01-01');
+describe('isoDate', () => {
+  it('pads the month and day', () => {
+    expect(isoDate(2026, 3, 5)).toBe('2026-03-05');
+    expect(isoDate(2026, 12, 31)).toBe('2026-12-31');
+  });
+});
+
+describe('weekdayIndex', () => {
+  it('counts from Monday, whatever the time zone', () => {
+    expect(weekdayIndex('2026-03-09')).toBe(0);
+    expect(weekdayIndex('2026-03-05')).toBe(3);
+    expect(weekdayIndex('2026-04-05')).toBe(6);
+    expect(weekdayIndex('2024-02-29')).toBe(3);
   });
 });

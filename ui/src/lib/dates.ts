@@ -38,7 +38,7 @@ export function parseDate(text: string): ParsedDate {
   if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return { ok: false };
   }
-  return { ok: true, iso: `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` };
+  return { ok: true, iso: isoDate(year, month, day) };
 }
 
 /** "2026-02-05" → "05/02/2026"; null → "". Text that is not an ISO date is returned as is. */
@@ -56,7 +56,14 @@ export function formatTerm(start: string | null, end: string | null): string {
   return 'Chưa nhập nhiệm kỳ';
 }
 
-/** Today on the computer's clock as ISO "YYYY-MM-DD", from local Y-M-D (no locale API). */
-export function todayIso(now: Date = new Date()): string {
-  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1, 2)}-${pad(now.getDate(), 2)}`;
+/** An ISO date from its parts: isoDate(2026, 3, 5) → "2026-03-05". */
+export function isoDate(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+/** The day of the week of an ISO date, Monday first: 0 = Thứ Hai … 6 = Chủ nhật. */
+export function weekdayIndex(iso: string): number {
+  const [year, month, day] = iso.split('-').map(Number);
+  const sundayFirst = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1)).getUTCDay();
+  return (sundayFirst + 6) % 7;
 }

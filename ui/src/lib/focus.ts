@@ -8,10 +8,12 @@ export async function focusFirstInvalid(root: HTMLElement | undefined): Promise<
   root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }
 
-/** Keeps Tab and Shift+Tab cycling among the enabled buttons and inputs of a modal dialog. */
+/** Keeps Tab and Shift+Tab cycling among the enabled controls of a modal dialog. */
 export function trapTab(event: KeyboardEvent, dialog: HTMLElement): void {
   const focusable = Array.from(
-    dialog.querySelectorAll<HTMLElement>('button:not(:disabled), input:not(:disabled)'),
+    dialog.querySelectorAll<HTMLElement>(
+      'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled)',
+    ),
   );
   const first = focusable[0];
   const last = focusable[focusable.length - 1];

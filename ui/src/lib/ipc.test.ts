@@ -112,7 +112,7 @@ describe('commands', () => {
     mockIPC(() => {
       throw { code: 'conflict', message: 'Đã có chi bộ tên "A".', field: null };
     });
-    const input = { name: 'A', parent_name: 'B', place: 'C', term_start: null, term_end: null };
+    const input = { name: 'A', parent_name: 'B', place: 'C', term_start: null, term_end: null, founded_on: null };
     await expect(createBranch(input)).rejects.toMatchObject({
       name: 'IpcError',
       code: 'conflict',

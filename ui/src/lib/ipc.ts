@@ -5,11 +5,21 @@
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  AttendanceHistory,
   Branch,
   BranchInput,
+  DayRule,
+  Document,
+  DocumentInput,
   ImportPreview,
   ImportResult,
+  Mark,
+  MeetingDetail,
+  MeetingInput,
+  MeetingKind,
+  MeetingSummary,
   Member,
+  MemberChoice,
   MemberDetail,
   MemberInput,
   MemberStatus,
@@ -17,8 +27,11 @@ import type {
   Prefs,
   RosterFilter,
   RosterFormat,
+  RollCall,
+  RollCallCounts,
   RosterView,
   RuleSettings,
+  StatusChange,
   StatusInput,
   VersionedSettings,
   Warning,
@@ -173,3 +186,78 @@ export const exportRoster = (
   asOf: string,
   format: RosterFormat,
 ): Promise<string | null> => call('export_roster', { branchId, asOf, format });
+
+// ---- Meetings. Times are "HH:MM" (the backend answers "HH:MM:SS"). ----
+
+export const meetingsOfYear = (branchId: number, year: number): Promise<MeetingSummary[]> =>
+  call('meetings_of_year', { branchId, year });
+
+/** Adds the year's missing regular and thematic meetings; those created (none when run again). */
+export const planYear = (branchId: number, year: number, rule: DayRule): Promise<MeetingSummary[]> =>
+  call('plan_year', { branchId, year, rule });
+
+/** A blank meeting of `kind` on `date` with the standard agenda of its kind (not saved). */
+export const newMeeting = (kind: MeetingKind, date: string): Promise<MeetingInput> =>
+  call('new_meeting', { kind, date });
+
+export const meetingDetail = (meetingId: number): Promise<MeetingDetail> =>
+  call('meeting_detail', { meetingId });
+
+/** Members who may chair a meeting on `date` or take its minutes. */
+export const meetingCandidates = (branchId: number, date: string): Promise<MemberChoice[]> =>
+  call('meeting_candidates', { branchId, date });
+
+export const createMeeting = (branchId: number, input: MeetingInput): Promise<MeetingDetail> =>
+  call('create_meeting', { branchId, input });
+
+export const updateMeeting = (meetingId: number, input: MeetingInput): Promise<MeetingDetail> =>
+  call('update_meeting', { meetingId, input });
+
+export const deleteMeeting = (meetingId: number): Promise<null> =>
+  call('delete_meeting', { meetingId });
+
+/** Postpone or cancel; a postponement with a new date answers the new meeting. */
+export const changeMeetingStatus = (
+  meetingId: number,
+  change: StatusChange,
+): Promise<MeetingDetail> => call('change_meeting_status', { meetingId, change });
+
+export const copyAgenda = (meetingId: number, fromMeetingId: number): Promise<MeetingDetail> =>
+  call('copy_agenda', { meetingId, fromMeetingId });
+
+/** Writes the year's schedule .xlsx where the user chooses; the path written, or null. */
+export const exportSchedule = (branchId: number, year: number): Promise<string | null> =>
+  call('export_schedule', { branchId, year });
+
+// ---- The documents register. ----
+
+export const documents = (branchId: number): Promise<Document[]> =>
+  call('documents', { branchId });
+
+export const createDocument = (branchId: number, input: DocumentInput): Promise<Document> =>
+  call('create_document', { branchId, input });
+
+export const updateDocument = (documentId: number, input: DocumentInput): Promise<Document> =>
+  call('update_document', { documentId, input });
+
+export const deleteDocument = (documentId: number): Promise<null> =>
+  call('delete_document', { documentId });
+
+// ---- Roll call and attendance history. ----
+
+export const rollCall = (meetingId: number): Promise<RollCall> =>
+  call('roll_call', { meetingId });
+
+/** The counters for marks being taken, not saved (same rules as the saved sheet). */
+export const rollCallCounts = (meetingId: number, marks: Mark[]): Promise<RollCallCounts> =>
+  call('roll_call_counts', { meetingId, marks });
+
+export const saveRollCall = (meetingId: number, marks: Mark[]): Promise<RollCall> =>
+  call('save_roll_call', { meetingId, marks });
+
+/** Per year over all time; entries and counts between `from` and `until` (null = open). */
+export const memberAttendance = (
+  memberId: number,
+  from: string | null,
+  until: string | null,
+): Promise<AttendanceHistory> => call('member_attendance', { memberId, from, until });

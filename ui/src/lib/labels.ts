@@ -4,6 +4,8 @@
 
 import type {
   Gender,
+  MeetingKind,
+  MeetingStatus,
   Role,
   RosterFilter,
   Severity,
@@ -61,6 +63,35 @@ export const FILTER_LABELS: Record<RosterFilter, string> = {
   all: 'Tất cả',
 };
 
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
+  regular: 'Sinh hoạt thường kỳ',
+  thematic: 'Sinh hoạt chuyên đề',
+  review: 'Kiểm điểm tự phê bình và phê bình',
+  extraordinary: 'Sinh hoạt bất thường',
+  other: 'Cuộc họp khác',
+};
+
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+  planned: 'Dự kiến',
+  held: 'Đã họp',
+  postponed: 'Hoãn',
+  cancelled: 'Hủy',
+};
+
+/** The days of the week, Monday first (see `weekdayIndex`). */
+export const WEEKDAY_LABELS = [
+  'Thứ Hai',
+  'Thứ Ba',
+  'Thứ Tư',
+  'Thứ Năm',
+  'Thứ Sáu',
+  'Thứ Bảy',
+  'Chủ nhật',
+] as const;
+
+/** Column heads of a month calendar, Monday first. */
+export const WEEKDAY_SHORT_LABELS = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'] as const;
+
 function keys<K extends string>(table: Record<K, string>): readonly K[] {
   return Object.keys(table) as K[];
 }
@@ -70,6 +101,7 @@ export const GENDERS = keys(GENDER_LABELS);
 export const STATUS_KINDS = keys(STATUS_KIND_LABELS);
 export const SEVERITIES = keys(SEVERITY_LABELS);
 export const ROSTER_FILTERS = keys(FILTER_LABELS);
+export const MEETING_KINDS = keys(MEETING_KIND_LABELS);
 
 /** "Chính thức", "Dự bị", … "Từ trần" (a member who left shows why). */
 export function standingLabel(standing: Standing): string {

@@ -8,6 +8,7 @@ const valid: BranchInput = {
   place: 'Tân Thành',
   term_start: '2025-08-01',
   term_end: '2030-07-31',
+  founded_on: null,
 };
 
 describe('branchErrors', () => {
@@ -61,6 +62,7 @@ describe('cleanBranchInput', () => {
 describe('isBranchField', () => {
   it('knows the form fields and nothing else', () => {
     expect(isBranchField('term_end')).toBe(true);
+    expect(isBranchField('founded_on')).toBe(true);
     expect(isBranchField('text_scale')).toBe(false);
     expect(isBranchField(null)).toBe(false);
   });

@@ -18,7 +18,14 @@ const REQUIRED_TEXT_FIELDS = [
   ['place', 'Địa danh'],
 ] as const satisfies readonly (readonly [BranchField, string])[];
 
-const BRANCH_FIELDS: readonly string[] = ['name', 'parent_name', 'place', 'term_start', 'term_end'];
+const BRANCH_FIELDS: readonly string[] = [
+  'name',
+  'parent_name',
+  'place',
+  'term_start',
+  'term_end',
+  'founded_on',
+] satisfies readonly BranchField[];
 
 export function isBranchField(field: string | null): field is BranchField {
   return field !== null && BRANCH_FIELDS.includes(field);

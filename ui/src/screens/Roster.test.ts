@@ -3,8 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import App from '../App.svelte';
 import type { RosterView } from '../lib/bindings';
-import { todayIso } from '../lib/dates';
-import { DEMO_INPUT, FakeBackend } from '../test/fakeBackend';
+import { DEMO_INPUT, FAKE_TODAY, FakeBackend } from '../test/fakeBackend';
 
 function branchWithMembers(): FakeBackend {
   const backend = new FakeBackend([DEMO_INPUT]);
@@ -18,8 +17,8 @@ function branchWithMembers(): FakeBackend {
   backend.addMember({ full_name: 'Lò Thị Hoa', admitted_on: '2000-01-01', official_on: '2001-01-01' });
   const old = backend.addMember({ full_name: 'Hoàng Văn An', admitted_on: '1970-01-01', official_on: '1971-01-01' });
   backend.addStatus(old.id, { kind: 'exempted', start: '2020-01-01' });
-  const young = backend.addMember({ full_name: 'Vi Văn Bình', admitted_on: todayIso() });
-  backend.addStatus(young.id, { kind: 'attached_here', start: todayIso() });
+  const young = backend.addMember({ full_name: 'Vi Văn Bình', admitted_on: FAKE_TODAY });
+  backend.addStatus(young.id, { kind: 'attached_here', start: FAKE_TODAY });
   return backend;
 }
 
@@ -37,13 +36,11 @@ function lastRosterCall(backend: FakeBackend) {
 }
 
 describe('roster', () => {
-  it('asks for the roll of today, on the roll, without search', async () => {
+  it('asks for the roll of today by the backend clock, on the roll, without search', async () => {
     const { backend } = await openRoster(branchWithMembers());
 
-    expect(lastRosterCall(backend)).toEqual({ branchId: 1, asOf: todayIso(), search: '', filter: 'on_roll' });
-    expect(screen.getByTestId('roster-as-of')).toHaveValue(
-      todayIso().split('-').reverse().join('/'),
-    );
+    expect(lastRosterCall(backend)).toEqual({ branchId: 1, asOf: FAKE_TODAY, search: '', filter: 'on_roll' });
+    expect(screen.getByTestId('roster-as-of')).toHaveValue('10/03/2026');
   });
 
   it('shows the counts of the RosterView in the summary line', async () => {
@@ -216,7 +213,7 @@ describe('roster', () => {
     await user.click(screen.getByTestId('export-roster'));
     await user.click(screen.getByTestId('export-roster-csv'));
 
-    expect(backend.callsTo('export_roster')).toEqual([{ branchId: 1, asOf: todayIso(), format: 'csv' }]);
+    expect(backend.callsTo('export_roster')).toEqual([{ branchId: 1, asOf: FAKE_TODAY, format: 'csv' }]);
     expect(await screen.findByTestId('export-done')).toHaveTextContent(
       'Đã lưu: /home/bithu/Tài liệu/danh-sach-dang-vien.xlsx',
     );
@@ -348,14 +345,14 @@ describe('overview', () => {
     const counts = await screen.findByTestId('overview-counts');
     expect(within(counts).getByTestId('overview-count-total')).toHaveTextContent('4');
     expect(within(counts).getByTestId('overview-count-exempted')).toHaveTextContent('1');
-    expect(backend.callsTo('roster')).toEqual([{ branchId: 1, asOf: todayIso(), search: '', filter: 'on_roll' }]);
+    expect(backend.callsTo('roster')).toEqual([{ branchId: 1, asOf: FAKE_TODAY, search: '', filter: 'on_roll' }]);
   });
 
   it('lists warnings with their severity and opens the member of one', async () => {
     const backend = branchWithMembers();
     backend.warningList = [
-      { kind: 'official_consideration_overdue', severity: 'flag', member_id: 4, message: 'Quá hạn xét chính thức.', due: null },
-      { kind: 'probation_ending', severity: 'notice', member_id: null, message: 'Sắp hết dự bị.', due: '2026-03-01' },
+      { kind: 'official_consideration_overdue', severity: 'flag', member_id: 4, meeting_id: null, message: 'Quá hạn xét chính thức.', due: null },
+      { kind: 'probation_ending', severity: 'notice', member_id: null, meeting_id: null, message: 'Sắp hết dự bị.', due: '2026-03-01' },
     ];
     const user = userEvent.setup();
     render(App);

@@ -6,9 +6,17 @@ import type {
   AppInfo,
   Branch,
   BranchInput,
+  DayRule,
+  Document,
+  DocumentInput,
   ImportPreview,
   ImportResult,
+  MeetingDetail,
+  MeetingInput,
+  MeetingKind,
+  MeetingSummary,
   Member,
+  MemberChoice,
   MemberDetail,
   MemberInput,
   MemberStatus,
@@ -18,12 +26,17 @@ import type {
   RosterView,
   RuleSettings,
   Standing,
+  StatusChange,
   StatusInput,
   VersionedSettings,
   Warning,
 } from '../lib/bindings';
-import { todayIso } from '../lib/dates';
+import { daysInMonth, isoDate, weekdayIndex } from '../lib/dates';
+import { formInput, minutesBetween } from '../lib/meetings';
 import { emptyMemberInput, splitName } from '../lib/members';
+
+/** The app's "today" in the fake (a Tuesday). */
+export const FAKE_TODAY = '2026-03-10';
 
 export const DEFAULT_SETTINGS: RuleSettings = {
   attendance_warning_percent: { value: 85, basis: 'HD 12-HD/BTCTW (18/01/2018)' },
@@ -58,7 +71,69 @@ export const DEMO_INPUT: BranchInput = {
   place: 'Tân Thành',
   term_start: '2025-08-01',
   term_end: '2030-07-31',
+  founded_on: null,
 };
+
+/** The agenda every new meeting of the fake starts with, whatever its kind. */
+export const FAKE_AGENDA = [
+  'Mở đầu: tuyên bố lý do, điểm danh',
+  'Nội dung chính',
+  'Kết luận; thông qua biên bản',
+];
+
+/** A planned meeting with the fake's agenda, over which `fields` are laid. */
+function meetingInput(fields: Partial<MeetingInput> = {}): MeetingInput {
+  return {
+    kind: 'regular',
+    title: '',
+    date: FAKE_TODAY,
+    planned_start: null,
+    planned_end: null,
+    actual_start: null,
+    actual_end: null,
+    place: '',
+    chair_id: null,
+    secretary_id: null,
+    guests: [],
+    agenda: [...FAKE_AGENDA],
+    status: 'planned',
+    status_reason: '',
+    document_ids: [],
+    ...fields,
+  };
+}
+
+export interface FakeMeeting {
+  id: number;
+  branch_id: number;
+  input: MeetingInput;
+  locked_at: string | null;
+  /** Roll-call figures of the list (the fake has no roll call). */
+  marked: number;
+  attended: number;
+}
+
+type FakeDocument = Omit<Document, 'meetings'> & { branch_id: number };
+
+function invalid(field: string, message: string): { code: 'validation'; message: string; field: string } {
+  return { code: 'validation', message, field };
+}
+
+/** Times as the backend answers them: "HH:MM:SS". */
+function storedTime(time: string | null): string | null {
+  return time !== null && time.length === 5 ? `${time}:00` : time;
+}
+
+/** A meeting as the backend stores it: a copy, times "HH:MM:SS". */
+function stored(input: MeetingInput): MeetingInput {
+  return {
+    ...structuredClone(input),
+    planned_start: storedTime(input.planned_start),
+    planned_end: storedTime(input.planned_end),
+    actual_start: storedTime(input.actual_start),
+    actual_end: storedTime(input.actual_end),
+  };
+}
 
 type Args = Record<string, unknown>;
 
@@ -88,9 +163,16 @@ export class FakeBackend {
   /** Rewrites each roster answer (e.g. to give fixed counts). */
   rosterOverride: ((view: RosterView) => RosterView) | null = null;
   importResult: ImportResult = { created: 0, updated: 0, skipped: 0 };
+  /** The app's "today" (AppInfo.today). */
+  today = FAKE_TODAY;
+  meetings: FakeMeeting[] = [];
+  documentList: FakeDocument[] = [];
+  schedulePath: string | null = '/home/bithu/Tài liệu/lich-sinh-hoat-2026.xlsx';
   private nextId = 1;
   private nextMemberId = 1;
   private nextStatusId = 1;
+  private nextMeetingId = 1;
+  private nextDocumentId = 1;
 
   constructor(inputs: BranchInput[] = []) {
     for (const input of inputs) this.addBranch(input);
@@ -125,6 +207,37 @@ export class FakeBackend {
     };
     this.statuses.push(status);
     return status;
+  }
+
+  addMeeting(
+    fields: Partial<MeetingInput> = {},
+    extra: Partial<Omit<FakeMeeting, 'id' | 'input'>> = {},
+  ): FakeMeeting {
+    const meeting: FakeMeeting = {
+      id: this.nextMeetingId++,
+      branch_id: 1,
+      locked_at: null,
+      marked: 0,
+      attended: 0,
+      ...extra,
+      input: stored(meetingInput(fields)),
+    };
+    this.meetings.push(meeting);
+    return meeting;
+  }
+
+  addDocument(fields: Partial<DocumentInput> = {}, branchId = 1): Document {
+    const document: FakeDocument = {
+      id: this.nextDocumentId++,
+      branch_id: branchId,
+      number: '44-KH/TU',
+      issued_on: null,
+      issuer: '',
+      title: 'Kế hoạch học tập chuyên đề năm 2026',
+      ...fields,
+    };
+    this.documentList.push(document);
+    return this.documentOut(document);
   }
 
   private statusesOf(memberId: number): MemberStatus[] {
@@ -202,7 +315,7 @@ export class FakeBackend {
 
   private detail(id: number): MemberDetail {
     const member = this.member(id);
-    const { standing, attached } = this.standing(member, todayIso());
+    const { standing, attached } = this.standing(member, this.today);
     return { member, statuses: this.statusesOf(id), standing, attached_here: attached };
   }
 
@@ -219,15 +332,181 @@ export class FakeBackend {
 
   private info(): AppInfo {
     return {
+      today: this.today,
       data_dir: '/home/bithu/.local/share/vn.sotaychibo.app',
       schema_version: 1,
       branches: this.branches.map((branch) => ({
         branch,
         settings_versions: this.settings.get(branch.id)?.version ?? 0,
-        members: this.roster(branch.id, todayIso(), '', 'on_roll').counts,
+        members: this.roster(branch.id, this.today, '', 'on_roll').counts,
+        next_meeting: this.nextMeeting(branch.id),
       })),
       prefs: { text_scale: this.textScale, current_branch_id: this.currentId },
     };
+  }
+
+  // ---- Meetings and documents ----
+
+  private meeting(id: number): FakeMeeting {
+    const meeting = this.meetings.find((m) => m.id === id);
+    if (!meeting) {
+      throw { code: 'not_found', message: `Không tìm thấy cuộc họp số ${id}; có thể đã bị xóa.`, field: null };
+    }
+    return meeting;
+  }
+
+  private unlocked(id: number): FakeMeeting {
+    const meeting = this.meeting(id);
+    if (meeting.locked_at !== null) {
+      throw {
+        code: 'locked',
+        message: 'Biên bản cuộc họp này đã được thông qua; cuộc họp không sửa được nữa.',
+        field: null,
+      };
+    }
+    return meeting;
+  }
+
+  private byDate(branchId: number): FakeMeeting[] {
+    return this.meetings
+      .filter((m) => m.branch_id === branchId)
+      .sort((a, b) => a.input.date.localeCompare(b.input.date) || a.id - b.id);
+  }
+
+  private summary({ id, input, marked, attended, locked_at }: FakeMeeting): MeetingSummary {
+    const { kind, title, date, planned_start, place, status, status_reason, agenda } = input;
+    return {
+      id,
+      kind,
+      title,
+      date,
+      planned_start,
+      place,
+      status,
+      status_reason,
+      agenda_items: agenda.length,
+      marked,
+      attended,
+      locked: locked_at !== null,
+    };
+  }
+
+  private meetingDetail(id: number): MeetingDetail {
+    const meeting = this.meeting(id);
+    const input = structuredClone(meeting.input);
+    const { actual_start: start, actual_end: end } = formInput(input);
+    return {
+      id,
+      branch_id: meeting.branch_id,
+      meeting: input,
+      documents: input.document_ids.map((documentId) => this.documentOut(this.document(documentId))),
+      locked_at: meeting.locked_at,
+      length_minutes: minutesBetween(start, end),
+    };
+  }
+
+  private nextMeeting(branchId: number): MeetingSummary | null {
+    const next = this.byDate(branchId).find(
+      (m) => m.input.date >= this.today && m.input.status === 'planned',
+    );
+    return next ? this.summary(next) : null;
+  }
+
+  /** Stores a checked meeting: the title is required, nothing "held" in the future. */
+  private checked(input: MeetingInput): MeetingInput {
+    const title = input.title.trim();
+    if (title === '') throw invalid('title', 'Chủ đề cuộc họp không được để trống.');
+    if (input.status === 'held' && input.date > this.today) {
+      throw invalid('status', 'Cuộc họp chưa diễn ra nên chưa thể ghi "đã họp".');
+    }
+    return stored({ ...input, title });
+  }
+
+  /** The regular meeting on the rule's day (off Sundays if asked), a thematic one mid-quarter. */
+  private planYear(branchId: number, year: number, rule: DayRule): MeetingSummary[] {
+    const existing = this.byDate(branchId).filter((m) => m.input.date.startsWith(`${year}-`));
+    const has = (kind: MeetingKind, months: number[]) =>
+      existing.some((m) => m.input.kind === kind && months.includes(Number(m.input.date.slice(5, 7))));
+    const dateIn = (month: number): string => {
+      const day = Math.min(rule.day, daysInMonth(year, month));
+      const date = isoDate(year, month, day);
+      if (!rule.avoid_sunday || weekdayIndex(date) !== 6) return date;
+      if (day < daysInMonth(year, month)) return isoDate(year, month, day + 1);
+      return month < 12 ? isoDate(year, month + 1, 1) : isoDate(year + 1, 1, 1);
+    };
+    const created: FakeMeeting[] = [];
+    const add = (kind: MeetingKind, title: string, month: number) =>
+      created.push(
+        this.addMeeting({ kind, title, date: dateIn(month), planned_start: '07:30' }, { branch_id: branchId }),
+      );
+    for (let month = 1; month <= 12; month += 1) {
+      if (has('regular', [month])) continue;
+      add('regular', `Sinh hoạt thường kỳ tháng ${String(month).padStart(2, '0')} năm ${year}`, month);
+    }
+    for (let quarter = 0; quarter < 4; quarter += 1) {
+      if (has('thematic', [1, 2, 3].map((m) => quarter * 3 + m))) continue;
+      add('thematic', `Sinh hoạt chuyên đề quý ${quarter + 1} năm ${year}`, quarter * 3 + 2);
+    }
+    return created
+      .sort((a, b) => a.input.date.localeCompare(b.input.date) || a.id - b.id)
+      .map((m) => this.summary(m));
+  }
+
+  private changeStatus(id: number, change: StatusChange): MeetingDetail {
+    const meeting = this.unlocked(id);
+    const reason = change.reason.trim();
+    if (reason === '') throw invalid('reason', 'Lý do không được để trống.');
+    if (change.new_date !== null && change.status === 'postponed' && change.new_date <= meeting.input.date) {
+      throw invalid('new_date', 'Ngày họp mới phải sau ngày đã hoãn.');
+    }
+    meeting.input.status = change.status;
+    meeting.input.status_reason = reason;
+    if (change.new_date === null || change.status !== 'postponed') return this.meetingDetail(id);
+    const again = this.addMeeting(
+      {
+        ...structuredClone(meeting.input),
+        date: change.new_date,
+        status: 'planned',
+        status_reason: '',
+        actual_start: null,
+        actual_end: null,
+      },
+      { branch_id: meeting.branch_id },
+    );
+    return this.meetingDetail(again.id);
+  }
+
+  private candidates(branchId: number, date: string): MemberChoice[] {
+    return this.roster(branchId, date, '', 'all')
+      .entries.filter((entry) => ['official', 'probationary'].includes(entry.standing.kind))
+      .map(({ member }) => ({ id: member.id, full_name: member.full_name, role: member.role }));
+  }
+
+  private document(id: number): FakeDocument {
+    const document = this.documentList.find((d) => d.id === id);
+    if (!document) {
+      throw { code: 'not_found', message: `Không tìm thấy văn bản số ${id}; có thể đã bị xóa.`, field: null };
+    }
+    return document;
+  }
+
+  private documentOut(document: FakeDocument): Document {
+    const { branch_id: _, ...rest } = document;
+    const meetings = this.meetings.filter((m) => m.input.document_ids.includes(document.id)).length;
+    return { ...rest, meetings };
+  }
+
+  /** A checked document: a Party number ("44-KH/TU") and a title. */
+  private checkedDocument(input: DocumentInput): DocumentInput {
+    const number = input.number.replace(/\s+/g, '').toUpperCase();
+    if (!/^\d{1,5}-\p{L}+\/[\p{L}\d]+(?:[-/][\p{L}\d]+)*$/u.test(number)) {
+      throw invalid(
+        'number',
+        `"${number}" không đúng dạng số, ký hiệu văn bản của Đảng (số-loại văn bản/cơ quan ban hành, ví dụ 44-KH/TU, 21-KL/TW).`,
+      );
+    }
+    if (input.title.trim() === '') throw invalid('title', 'Trích yếu không được để trống.');
+    return { ...input, number, title: input.title.trim() };
   }
 
   private prefs() {
@@ -327,6 +606,63 @@ export class FakeBackend {
         return this.templatePath;
       case 'export_roster':
         return this.exportPath;
+      case 'meetings_of_year':
+        return this.byDate(args.branchId as number)
+          .filter((m) => m.input.date.startsWith(`${args.year as number}-`))
+          .map((m) => this.summary(m));
+      case 'plan_year':
+        return this.planYear(args.branchId as number, args.year as number, args.rule as DayRule);
+      case 'new_meeting':
+        return meetingInput({ kind: args.kind as MeetingKind, date: args.date as string });
+      case 'meeting_detail':
+        return this.meetingDetail(args.meetingId as number);
+      case 'meeting_candidates':
+        return this.candidates(args.branchId as number, args.date as string);
+      case 'create_meeting': {
+        const input = this.checked(args.input as MeetingInput);
+        return this.meetingDetail(this.addMeeting(input, { branch_id: args.branchId as number }).id);
+      }
+      case 'update_meeting': {
+        const meeting = this.unlocked(args.meetingId as number);
+        meeting.input = this.checked(args.input as MeetingInput);
+        return this.meetingDetail(meeting.id);
+      }
+      case 'delete_meeting':
+        this.unlocked(args.meetingId as number);
+        this.meetings = this.meetings.filter((m) => m.id !== args.meetingId);
+        return null;
+      case 'change_meeting_status':
+        return this.changeStatus(args.meetingId as number, args.change as StatusChange);
+      case 'copy_agenda': {
+        const meeting = this.unlocked(args.meetingId as number);
+        meeting.input.agenda = [...this.meeting(args.fromMeetingId as number).input.agenda];
+        return this.meetingDetail(meeting.id);
+      }
+      case 'export_schedule':
+        return this.schedulePath;
+      case 'documents':
+        return this.documentList
+          .filter((d) => d.branch_id === args.branchId)
+          .map((d) => this.documentOut(d));
+      case 'create_document':
+        return this.addDocument(this.checkedDocument(args.input as DocumentInput), args.branchId as number);
+      case 'update_document': {
+        const document = this.document(args.documentId as number);
+        Object.assign(document, this.checkedDocument(args.input as DocumentInput));
+        return this.documentOut(document);
+      }
+      case 'delete_document': {
+        const document = this.documentOut(this.document(args.documentId as number));
+        if (document.meetings > 0) {
+          throw {
+            code: 'conflict',
+            message: `Văn bản ${document.number} đang được dùng ở ${document.meetings} cuộc họp; hãy bỏ nó khỏi các cuộc họp đó trước.`,
+            field: null,
+          };
+        }
+        this.documentList = this.documentList.filter((d) => d.id !== args.documentId);
+        return null;
+      }
       default:
         throw { code: 'internal', message: `Lệnh chưa có trong bản giả: ${command}`, field: null };
     }

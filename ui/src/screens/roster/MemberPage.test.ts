@@ -1,10 +1,28 @@
+import { mockIPC } from '@tauri-apps/api/mocks';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import type { AttendanceHistory } from '../../lib/bindings';
 import { FakeBackend } from '../../test/fakeBackend';
 import MemberPage from './MemberPage.svelte';
 
-function renderPage(memberId: number) {
+const NO_ATTENDANCE: AttendanceHistory = {
+  years: [],
+  range: { meetings: 0, attended: 0, late: 0, left_early: 0, excused: 0, unexcused: 0, rate_percent: null },
+  entries: [],
+};
+
+type Invoke = (command: string, args?: unknown) => Promise<unknown>;
+
+/** The shared fake has no meetings: member_attendance is answered here, the rest by the fake. */
+function answerAttendance(history: AttendanceHistory): void {
+  const internals = (window as unknown as { __TAURI_INTERNALS__: { invoke: Invoke } }).__TAURI_INTERNALS__;
+  const fake = internals.invoke;
+  mockIPC((command, args) => (command === 'member_attendance' ? history : fake(command, args)));
+}
+
+function renderPage(memberId: number, history: AttendanceHistory = NO_ATTENDANCE) {
+  answerAttendance(history);
   const user = userEvent.setup();
   const props = { memberId, onBack: vi.fn(), onEdit: vi.fn(), onDeleted: vi.fn() };
   render(MemberPage, props);
@@ -30,6 +48,34 @@ describe('MemberPage', () => {
     expect(screen.getByTestId('member-detail-role')).toHaveTextContent('Bí thư');
     expect(screen.getByTestId('member-detail-gender')).toHaveTextContent('Nam');
     expect(screen.queryByTestId('recognise-official')).toBeNull();
+  });
+
+  it("shows the member's attendance below the timeline", async () => {
+    const backend = new FakeBackend();
+    const member = backend.addMember({ full_name: 'Lò Thị Hoa' });
+    const stats = { ...NO_ATTENDANCE.range, meetings: 1, attended: 1, rate_percent: 100 };
+    renderPage(member.id, {
+      years: [{ year: 2026, stats }],
+      range: stats,
+      entries: [
+        {
+          meeting_id: 8,
+          date: '2026-03-05',
+          kind: 'regular',
+          title: 'Sinh hoạt thường kỳ tháng 03',
+          presence: 'present',
+          reason: '',
+          reason_accepted: false,
+        },
+      ],
+    });
+
+    const history = await screen.findByTestId('attendance-history');
+    expect(history.closest('section')).toHaveTextContent('Sinh hoạt');
+    expect(await screen.findByTestId('attendance-entry-8')).toHaveTextContent('05/03/2026');
+    expect(screen.getByTestId('attendance-year-2026')).toHaveTextContent('100%');
+    const timeline = screen.getByTestId('member-timeline');
+    expect(timeline.compareDocumentPosition(history) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('lists admission, full membership and statuses in date order in the timeline', async () => {
@@ -108,6 +154,7 @@ describe('MemberPage', () => {
   it('reports the form as dirty while a status is being typed', async () => {
     const backend = new FakeBackend();
     const member = backend.addMember({ full_name: 'Vi Văn Bình' });
+    answerAttendance(NO_ATTENDANCE);
     const user = userEvent.setup();
     let dirty = false;
     render(MemberPage, {
