@@ -55,7 +55,7 @@ test('plan a year, take the March roll call, and a third unexcused absence is fl
     const rows = await app.list('meeting-row-');
     const march = rows.find((r) => r.text.includes('05/03/2026') && /thường kỳ/i.test(r.text));
     assert.ok(march, `a regular meeting on 05/03/2026 in ${rows.map((r) => r.text).join(' | ')}`);
-    await app.click(march.testid);
+    await app.clickRow(march.testid);
     await app.waitFor('meeting-page');
     await app.click('meeting-roll-call');
     await app.waitFor('roll-call-screen');

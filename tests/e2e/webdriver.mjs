@@ -96,6 +96,16 @@ export class Session {
     await this.cmd('POST', `/element/${id}/click`, {});
   }
 
+  /** Clicks a table row through its first cell (WebKit's driver cannot click a `tr`). */
+  async clickRow(testid) {
+    const row = await this.waitFor(testid);
+    const cell = await this.cmd('POST', `/element/${row}/element`, {
+      using: 'css selector',
+      value: 'td',
+    });
+    await this.cmd('POST', `/element/${cell[ELEMENT]}/click`, {});
+  }
+
   async type(testid, text) {
     const id = await this.waitFor(testid);
     await this.cmd('POST', `/element/${id}/clear`, {});
