@@ -10,7 +10,8 @@ TAURI := ui/node_modules/.bin/tauri
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Build and test dependencies of a Tauri 2 app on Debian/Ubuntu, plus the e2e tools.
 APT_PACKAGES := build-essential pkg-config file libssl-dev libgtk-3-dev libwebkit2gtk-4.1-dev \
-	librsvg2-dev libayatana-appindicator3-dev xvfb xauth dbus dbus-x11 webkit2gtk-driver unzip
+	librsvg2-dev libayatana-appindicator3-dev xvfb xauth dbus dbus-x11 webkit2gtk-driver unzip \
+	poppler-utils
 NODE_OK := node -e 'const [a, b] = process.versions.node.split(".").map(Number); \
 	process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'
 DATA_DIR ?=

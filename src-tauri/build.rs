@@ -43,6 +43,11 @@ const COMMANDS: &[&str] = &[
     "roll_call_counts",
     "save_roll_call",
     "member_attendance",
+    "minutes",
+    "save_minutes",
+    "approve_minutes",
+    "amend_minutes",
+    "export_meeting_document",
 ];
 
 fn main() {

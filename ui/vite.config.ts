@@ -20,5 +20,8 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.ts'],
+    // Form journeys type many keys through jsdom; a slow office PC or a busy CI core needs
+    // more than the default 5 s.
+    testTimeout: 20000,
   },
 });

@@ -4,7 +4,7 @@ use chibo_store::{DataDir, Store};
 use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
 use tauri_plugin_log::{RotationStrategy, Target, TargetKind, TimezoneStrategy};
 
-use crate::commands::{branches, meetings, roll_call, roster, roster_files};
+use crate::commands::{branches, meetings, minutes, roll_call, roster, roster_files};
 use crate::launch::data_dir_argument;
 use crate::state::AppState;
 
@@ -120,6 +120,11 @@ pub fn run() {
             roll_call::roll_call_counts,
             roll_call::save_roll_call,
             roll_call::member_attendance,
+            minutes::minutes,
+            minutes::save_minutes,
+            minutes::approve_minutes,
+            minutes::amend_minutes,
+            minutes::export_meeting_document,
         ])
         .setup(move |app| {
             log::info!(

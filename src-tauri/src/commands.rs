@@ -3,6 +3,7 @@
 
 pub mod branches;
 pub mod meetings;
+pub mod minutes;
 pub mod roll_call;
 pub mod roster;
 pub mod roster_files;

@@ -72,6 +72,14 @@ pub const SPREADSHEETS: FileKind = FileKind {
     name: "Bảng tính (Excel, ODS, CSV)",
     extensions: &["xlsx", "ods", "csv"],
 };
+pub const WORD: FileKind = FileKind {
+    name: "Văn bản Word",
+    extensions: &["docx"],
+};
+pub const PDF: FileKind = FileKind {
+    name: "PDF",
+    extensions: &["pdf"],
+};
 pub const EXCEL: FileKind = FileKind {
     name: "Excel",
     extensions: &["xlsx"],

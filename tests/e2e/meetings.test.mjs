@@ -1,6 +1,7 @@
 // Meetings journey in the real app, on a pinned "today" (27/11/2026): plan a year (twice:
-// nothing is duplicated), take the March roll call with every status and check the live
-// counters, and see a member's third unexcused absence raise the flag on the overview.
+// nothing is duplicated), reopen March's approved minutes, take its roll call again with
+// every status and check the live counters, and see a member's third unexcused absence
+// raise the flag on the overview.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -56,6 +57,16 @@ test('plan a year, take the March roll call, and a third unexcused absence is fl
     const march = rows.find((r) => r.text.includes('05/03/2026') && /thường kỳ/i.test(r.text));
     assert.ok(march, `a regular meeting on 05/03/2026 in ${rows.map((r) => r.text).join(' | ')}`);
     await app.clickRow(march.testid);
+    await app.waitFor('meeting-page');
+    // March's minutes are approved, which locks its roll call: reopen them as a new version.
+    await app.click('meeting-minutes');
+    await app.waitFor('minutes-editor');
+    await app.waitFor('minutes-locked');
+    await app.click('minutes-amend');
+    await app.type('amend-reason', 'Sửa điểm danh ghi nhầm');
+    await app.click('amend-confirm');
+    await app.waitText('minutes-status', (t) => t.includes('Nháp'));
+    await app.click('minutes-back');
     await app.waitFor('meeting-page');
     await app.click('meeting-roll-call');
     await app.waitFor('roll-call-screen');

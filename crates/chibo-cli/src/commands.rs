@@ -5,4 +5,5 @@ pub mod info;
 pub mod init;
 pub mod meetings;
 pub mod members;
+pub mod minutes;
 pub mod warnings;

@@ -40,7 +40,10 @@ enum Command {
     /// Lịch sinh hoạt của chi bộ
     #[command(subcommand)]
     Meetings(commands::meetings::Command),
-    /// Các cảnh báo đang mở (hết dự bị, quá hạn xét chính thức, …)
+    /// Biên bản và văn bản của cuộc họp
+    #[command(subcommand)]
+    Minutes(commands::minutes::Command),
+    /// Các cảnh báo đang mở (hết dự bị, quá hạn xét chính thức, vắng họp, cuộc họp, …)
     Warnings,
 }
 
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
             Command::Meetings(command) => {
                 commands::meetings::run(&mut store, cli.branch.as_deref(), command, cli.json)
             }
+            Command::Minutes(command) => commands::minutes::run(&store, command, cli.json),
             Command::Warnings => commands::warnings::run(&store, cli.branch.as_deref(), cli.json),
         });
     match result {

@@ -366,3 +366,48 @@ fn meetings_plan_with_an_impossible_day_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("từ 1 đến 31"), "{}", stderr(&out));
 }
+
+#[test]
+fn minutes_export_writes_a_pdf_and_refuses_a_missing_folder() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), &["demo"]);
+    let list = json(&chibo(tmp.path(), &["meetings", "list", "--json"]));
+    let held = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["status"] == "held")
+        .expect("the demo has held meetings this year");
+    let id = held["id"].to_string();
+    let out_dir = TempDir::new().unwrap();
+    let pdf = out_dir.path().join("biên bản.pdf");
+    let out = chibo(
+        tmp.path(),
+        &[
+            "minutes",
+            "export",
+            &id,
+            "--format",
+            "pdf",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let missing = out_dir.path().join("khong-co").join("bb.docx");
+    let out = chibo(
+        tmp.path(),
+        &[
+            "minutes",
+            "export",
+            &id,
+            "--format",
+            "docx",
+            "--out",
+            missing.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(!missing.exists());
+}

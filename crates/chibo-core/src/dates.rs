@@ -9,6 +9,20 @@ pub fn format_dmy(date: NaiveDate) -> String {
     format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
 }
 
+/// A date written out as in Party documents (HD 36-HD/VPTW): `ngày 05 tháng 02 năm 2026`.
+/// Days 1–9 and the months 1 and 2 take a leading zero, other months do not
+/// (`ngày 03 tháng 4 năm 2026`): no digit can then be added in front to make another valid
+/// date (1 → 11, 2 → 12).
+pub fn party_date_words(date: NaiveDate) -> String {
+    let month = date.month();
+    let month = if month <= 2 {
+        format!("{month:02}")
+    } else {
+        month.to_string()
+    };
+    format!("ngày {:02} tháng {month} năm {}", date.day(), date.year())
+}
+
 /// Reads `dd/mm/yyyy` (also `d/m/yyyy`, with `-` or `.` as separators) into a calendar date;
 /// 31/02/1970 is rejected. `field` and `label` name the input in the message.
 pub fn parse_dmy(field: &str, label: &str, text: &str) -> Result<NaiveDate, FieldError> {
@@ -140,5 +154,49 @@ mod working_day_tests {
             NaiveDate::from_ymd_opt(2027, 1, 8).unwrap()
         );
         assert_eq!(add_working_days(friday, 0), friday);
+    }
+}
+
+#[cfg(test)]
+mod party_date_tests {
+    use super::*;
+
+    fn words(y: i32, m: u32, d: u32) -> String {
+        party_date_words(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn days_below_ten_and_january_february_take_a_leading_zero() {
+        assert_eq!(words(2026, 2, 5), "ngày 05 tháng 02 năm 2026");
+        assert_eq!(words(2027, 1, 5), "ngày 05 tháng 01 năm 2027");
+        assert_eq!(words(2026, 1, 31), "ngày 31 tháng 01 năm 2026");
+    }
+
+    #[test]
+    fn months_three_to_twelve_take_no_leading_zero() {
+        assert_eq!(words(2026, 4, 3), "ngày 03 tháng 4 năm 2026");
+        assert_eq!(words(2026, 12, 15), "ngày 15 tháng 12 năm 2026");
+        assert_eq!(words(2026, 3, 10), "ngày 10 tháng 3 năm 2026");
+        assert_eq!(words(2026, 10, 1), "ngày 01 tháng 10 năm 2026");
+    }
+
+    #[test]
+    fn every_day_of_a_year_has_a_two_digit_day() {
+        let mut date = NaiveDate::from_ymd_opt(2028, 1, 1).unwrap();
+        while date.year() == 2028 {
+            let text = party_date_words(date);
+            let day = text
+                .strip_prefix("ngày ")
+                .and_then(|rest| rest.split(' ').next())
+                .unwrap();
+            assert_eq!(day.len(), 2, "{text}");
+            let month = text.split(' ').nth(3).unwrap();
+            assert_eq!(
+                month.len() == 2,
+                date.month() <= 2 || date.month() >= 10,
+                "{text}"
+            );
+            date = date.succ_opt().unwrap();
+        }
     }
 }

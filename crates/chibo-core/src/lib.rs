@@ -15,6 +15,7 @@ pub mod meeting;
 pub mod meeting_input;
 pub mod meeting_warnings;
 pub mod member;
+pub mod minutes;
 pub mod name;
 pub mod planning;
 pub mod roster;

@@ -9,6 +9,9 @@ use chibo_core::document::{Document, DocumentInput};
 use chibo_core::meeting::{MeetingKind, MeetingStatus};
 use chibo_core::meeting_input::{Guest, MeetingInput};
 use chibo_core::member::{Gender, Member, MemberInput, Role};
+use chibo_core::minutes::{
+    MinutesContent, MinutesItem, Opinion, QualityScore, Resolution, ResolutionKind, Task,
+};
 use chibo_core::name::NameParts;
 use chibo_core::planning::DayRule;
 use chibo_core::roster::{RosterCounts, RosterEntry, Standing};
@@ -21,9 +24,11 @@ use ts_rs::{Config, TS};
 use crate::attendance_history::AttendanceHistory;
 use crate::branches::VersionedSettings;
 use crate::info::{AppInfo, BranchSummary};
+use crate::meeting_documents::{DocumentFormat, MeetingDocument};
 use crate::meeting_record::{MeetingDetail, MemberChoice, StatusChange};
 use crate::meetings::MeetingSummary;
 use crate::members::{MemberDetail, RosterFilter, RosterView};
+use crate::minutes::{MinutesStatus, MinutesVersion, MinutesView};
 use crate::prefs::Prefs;
 use crate::roll_call::{RollCall, RollCallLine};
 use crate::roster_io::{
@@ -89,6 +94,18 @@ pub fn typescript() -> String {
         AttendanceStats::decl(&cfg),
         YearAttendance::decl(&cfg),
         AttendanceHistory::decl(&cfg),
+        Opinion::decl(&cfg),
+        MinutesItem::decl(&cfg),
+        ResolutionKind::decl(&cfg),
+        Resolution::decl(&cfg),
+        Task::decl(&cfg),
+        QualityScore::decl(&cfg),
+        MinutesContent::decl(&cfg),
+        MinutesStatus::decl(&cfg),
+        MinutesVersion::decl(&cfg),
+        MinutesView::decl(&cfg),
+        MeetingDocument::decl(&cfg),
+        DocumentFormat::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by chibo-store (src/bindings.rs). Do not edit:\n\

@@ -2,12 +2,14 @@
 //! to today held with its roll call (a few excused absences, one meeting below the
 //! attendance threshold, one too short), a documents register, guests at the thematic
 //! meetings, a year-end review, and one member with two unexcused absences this year: one
-//! more and the flag goes up.
+//! more and the flag goes up. Every held meeting has approved minutes; the latest is being
+//! amended (a draft of version 2).
 
 use chibo_core::attendance::{Mark, Presence};
 use chibo_core::document::DocumentInput;
 use chibo_core::meeting::{MeetingKind, MeetingStatus};
 use chibo_core::meeting_input::{Guest, MeetingInput};
+use chibo_core::minutes::{Opinion, QualityScore, Resolution, ResolutionKind, Task};
 use chibo_core::planning::DayRule;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
@@ -82,6 +84,7 @@ impl Store {
             avoid_sunday: true,
         };
         let mut held_this_year = 0;
+        let mut last_held = None;
         for year in [today.year() - 1, today.year()] {
             self.plan_year(branch_id, year, rule)?;
             if year < today.year() {
@@ -127,7 +130,13 @@ impl Store {
                     this_year.then_some(held_this_year),
                     today,
                 )?;
+                self.add_demo_minutes(summary.id, true)?;
+                last_held = Some(summary.id);
             }
+        }
+        // The latest meeting's minutes are still being written.
+        if let Some(latest) = last_held {
+            self.amend_minutes(latest, "Bổ sung ý kiến thảo luận còn thiếu")?;
         }
         Ok(())
     }
@@ -159,7 +168,51 @@ impl Store {
             ..MeetingInput::new(MeetingKind::Review, date)
         };
         let id = self.create_meeting(branch_id, &review, today)?.id;
-        self.save_demo_roll_call(id, ids, 0, None, today)
+        self.save_demo_roll_call(id, ids, 0, None, today)?;
+        self.add_demo_minutes(id, true)
+    }
+
+    /// Minutes written from the agenda: the presentation, an opinion from two members
+    /// present, a conclusion, the vote on the resolution, a task; approved or left a draft.
+    fn add_demo_minutes(&mut self, meeting_id: i64, approve: bool) -> Result<()> {
+        let view = self.minutes(meeting_id)?;
+        let mut content = view.content.clone();
+        let speakers: Vec<i64> = view.present.iter().map(|m| m.id).collect();
+        for (i, item) in content.items.iter_mut().enumerate() {
+            item.presented = format!(
+                "Đồng chí chủ trì trình bày nội dung \"{}\"; chi bộ nghe và thảo luận.",
+                item.heading
+            );
+            if let Some(speaker) = speakers.get(1 + (i * 3) % speakers.len().max(1)) {
+                item.opinions.push(Opinion {
+                    speaker_id: Some(*speaker),
+                    text: "Nhất trí với nội dung trình bày; đề nghị phân công cụ thể người thực \
+                           hiện và thời hạn hoàn thành."
+                        .into(),
+                });
+            }
+            item.conclusion = "Chi bộ thống nhất nội dung đã trình bày.".into();
+        }
+        content.resolutions = vec![Resolution {
+            text: "Thông qua nghị quyết của chi bộ".into(),
+            kind: ResolutionKind::Ordinary,
+            votes_for: view.counts.voters_present,
+            votes_against: 0,
+            votes_other: 0,
+        }];
+        content.tasks = vec![Task {
+            content: "Vận động các hộ gia đình tham gia vệ sinh môi trường, làm đường giao thông \
+                      nông thôn"
+                .into(),
+            owner_id: speakers.first().copied(),
+            deadline: None,
+        }];
+        content.quality = Some(QualityScore::Good);
+        self.save_minutes(meeting_id, &content)?;
+        if approve {
+            self.approve_minutes(meeting_id)?;
+        }
+        Ok(())
     }
 
     /// Everyone summoned present, except: a few deterministic excused absences; at the

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_members.sql"),
     include_str!("migrations/0003_meetings.sql"),
     include_str!("migrations/0004_meeting_record.sql"),
+    include_str!("migrations/0005_minutes.sql"),
 ];
 
 /// The schema version this build writes.

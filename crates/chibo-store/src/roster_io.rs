@@ -12,11 +12,11 @@ use chibo_core::validation::FieldError;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::atomic_file::write_atomic;
 use crate::error::{Error, Result};
+use crate::hashing::sha256_hex;
 use crate::members::{insert_member, load_member, update_member_row};
 use crate::spreadsheet::read_grid;
 use crate::store::Store;
@@ -102,10 +102,7 @@ fn file_hash(path: &Path) -> Result<String> {
             &e,
         )
     })?;
-    Ok(Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(sha256_hex(&bytes))
 }
 
 fn file_error(message: String) -> Error {

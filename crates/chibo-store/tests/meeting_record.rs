@@ -528,15 +528,26 @@ fn the_demo_year_raises_the_meeting_warnings_it_was_built_with() {
     );
     let next = store.next_meeting(branch, today()).unwrap().unwrap();
     assert_eq!(next.date, d(2026, 12, 5));
-    // Cancelling October's regular meeting leaves October without one.
+    // October's regular meeting deleted (its approved minutes reopened first): October is
+    // left without one.
     let october = store
         .meetings_of_year(branch, 2026)
         .unwrap()
         .into_iter()
         .find(|m| m.date == d(2026, 10, 5))
         .unwrap();
-    let conn_err = store.delete_meeting(october.id);
-    assert!(conn_err.is_ok());
+    assert!(
+        october.locked,
+        "the demo's held meetings have approved minutes"
+    );
+    assert_eq!(
+        store.delete_meeting(october.id).unwrap_err().code(),
+        "locked"
+    );
+    store
+        .amend_minutes(october.id, "Nhập nhầm cuộc họp")
+        .unwrap();
+    store.delete_meeting(october.id).unwrap();
     let kinds: Vec<WarningKind> = store
         .warnings(branch, today())
         .unwrap()

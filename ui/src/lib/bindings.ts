@@ -436,3 +436,51 @@ range: AttendanceStats,
  * The roll calls in the range, the latest first.
  */
 entries: Array<AttendanceEntry>, };
+
+export type Opinion = { 
+/**
+ * The speaker: a member present at the roll call.
+ */
+speaker_id: number | null, text: string, };
+
+export type MinutesItem = { heading: string, presented: string, opinions: Array<Opinion>, conclusion: string, };
+
+export type ResolutionKind = "ordinary" | "admission" | "official_membership" | "propose_expulsion";
+
+export type Resolution = { text: string, kind: ResolutionKind, votes_for: number, votes_against: number, votes_other: number, };
+
+export type Task = { content: string, owner_id: number | null, deadline: string | null, };
+
+export type QualityScore = "good" | "fair" | "average" | "poor";
+
+export type MinutesContent = { opened_at: string | null, closed_at: string | null, items: Array<MinutesItem>, resolutions: Array<Resolution>, tasks: Array<Task>, quality: QualityScore | null, };
+
+export type MinutesStatus = "draft" | "approved";
+
+export type MinutesVersion = { version: number, approved_at: string, content_hash: string, replaced_at: string, 
+/**
+ * Why it was amended.
+ */
+replaced_because: string, content: MinutesContent, };
+
+export type MinutesView = { meeting_id: number, status: MinutesStatus, version: number, 
+/**
+ * "Số 03-BB/CB", once approved.
+ */
+number: string | null, approved_at: string | null, content_hash: string | null, content: MinutesContent, 
+/**
+ * What stands in the way of approval; empty when it can be approved.
+ */
+problems: Array<FieldError>, 
+/**
+ * Members present at the roll call: who may be named as a speaker.
+ */
+present: Array<MemberChoice>, counts: RollCallCounts, 
+/**
+ * Earlier approved versions, the latest first.
+ */
+versions: Array<MinutesVersion>, };
+
+export type MeetingDocument = "minutes" | "sign_in_sheet" | "notice";
+
+export type DocumentFormat = "docx" | "pdf";

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, formatDate, formatTerm, isoDate, parseDate, weekdayIndex } from './dates';
+import {
+  clockTime,
+  daysInMonth,
+  formatDate,
+  formatDateTime,
+  formatTerm,
+  isoDate,
+  parseDate,
+  weekdayIndex,
+} from './dates';
 
 describe('parseDate', () => {
   it('reads dd/mm/yyyy as an ISO date', () => {
@@ -55,6 +64,24 @@ describe('formatDate', () => {
       const parsed = parseDate(formatDate(iso));
       expect(parsed).toEqual({ ok: true, iso });
     }
+  });
+});
+
+describe('formatDateTime', () => {
+  it('writes a moment as time then date', () => {
+    expect(formatDateTime('2026-03-05T10:30:00')).toBe('10:30 ngày 05/03/2026');
+    expect(formatDateTime('2026-03-05 07:05:59.123')).toBe('07:05 ngày 05/03/2026');
+  });
+
+  it('returns anything else as it is', () => {
+    expect(formatDateTime('hôm qua')).toBe('hôm qua');
+  });
+});
+
+describe('clockTime', () => {
+  it('writes hours, minutes and seconds with two digits each', () => {
+    expect(clockTime(new Date(2026, 2, 5, 9, 5, 7))).toBe('09:05:07');
+    expect(clockTime(new Date(2026, 2, 5, 23, 59, 0))).toBe('23:59:00');
   });
 });
 

@@ -48,6 +48,19 @@ export function formatDate(iso: string | null): string {
   return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
 }
 
+/** "2026-03-05T10:30:00" (as the backend sends a moment) → "10:30 ngày 05/03/2026". */
+export function formatDateTime(timestamp: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(timestamp);
+  return match ? `${match[2]} ngày ${formatDate(match[1] ?? '')}` : timestamp;
+}
+
+/** The time of day of a moment on this computer's clock: "09:05:07". */
+export function clockTime(moment: Date): string {
+  return [moment.getHours(), moment.getMinutes(), moment.getSeconds()]
+    .map((part) => pad(part, 2))
+    .join(':');
+}
+
 /** The committee term as one line: "01/08/2025 – 31/07/2030". */
 export function formatTerm(start: string | null, end: string | null): string {
   if (start !== null && end !== null) return `${formatDate(start)} – ${formatDate(end)}`;

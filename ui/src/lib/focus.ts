@@ -26,3 +26,9 @@ export function trapTab(event: KeyboardEvent, dialog: HTMLElement): void {
     first?.focus();
   }
 }
+
+/** After a render, moves focus to the control with data-testid `testid` inside `root`. */
+export async function focusTestid(root: HTMLElement | undefined, testid: string): Promise<void> {
+  await tick();
+  root?.querySelector<HTMLElement>(`[data-testid="${testid}"]`)?.focus();
+}

@@ -9,12 +9,14 @@ import type {
   Branch,
   BranchInput,
   DayRule,
+  DocumentFormat,
   Document,
   DocumentInput,
   ImportPreview,
   ImportResult,
   Mark,
   MeetingDetail,
+  MeetingDocument,
   MeetingInput,
   MeetingKind,
   MeetingSummary,
@@ -23,6 +25,8 @@ import type {
   MemberDetail,
   MemberInput,
   MemberStatus,
+  MinutesContent,
+  MinutesView,
   OnDuplicate,
   Prefs,
   RosterFilter,
@@ -261,3 +265,27 @@ export const memberAttendance = (
   from: string | null,
   until: string | null,
 ): Promise<AttendanceHistory> => call('member_attendance', { memberId, from, until });
+
+// ---- Minutes and the meeting's printable documents. ----
+
+/** The minutes (a first draft from the meeting when none is saved) with their problems. */
+export const minutes = (meetingId: number): Promise<MinutesView> => call('minutes', { meetingId });
+
+/** Saves the draft as it is; refused with `locked` once approved. */
+export const saveMinutes = (meetingId: number, content: MinutesContent): Promise<MinutesView> =>
+  call('save_minutes', { meetingId, content });
+
+/** Approves and locks the minutes and the meeting; refused while problems remain. */
+export const approveMinutes = (meetingId: number): Promise<MinutesView> =>
+  call('approve_minutes', { meetingId });
+
+/** Reopens approved minutes as a new version; the reason is kept with the old one. */
+export const amendMinutes = (meetingId: number, reason: string): Promise<MinutesView> =>
+  call('amend_minutes', { meetingId, reason });
+
+/** Writes the document where the user chooses; the path written, or null. */
+export const exportMeetingDocument = (
+  meetingId: number,
+  document: MeetingDocument,
+  format: DocumentFormat,
+): Promise<string | null> => call('export_meeting_document', { meetingId, document, format });

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type {
+  DocumentFormat,
   Gender,
+  MeetingDocument,
   MeetingKind,
   MeetingStatus,
+  MinutesStatus,
+  QualityScore,
+  ResolutionKind,
   Role,
   RosterFilter,
   Severity,
@@ -10,12 +15,21 @@ import type {
   StatusKind,
 } from './bindings';
 import {
+  DOCUMENT_FORMAT_LABELS,
+  DOCUMENT_FORMATS,
   FILTER_LABELS,
   GENDER_LABELS,
   GENDERS,
+  MEETING_DOCUMENT_LABELS,
+  MEETING_DOCUMENTS,
   MEETING_KIND_LABELS,
   MEETING_KINDS,
   MEETING_STATUS_LABELS,
+  MINUTES_STATUS_LABELS,
+  QUALITY_LABELS,
+  QUALITY_SCORES,
+  RESOLUTION_KIND_LABELS,
+  RESOLUTION_KINDS,
   ROLE_LABELS,
   ROLES,
   ROSTER_FILTERS,
@@ -57,6 +71,18 @@ const severities: Exhaustive<Severity, typeof ALL_SEVERITIES> = ALL_SEVERITIES;
 const filters: Exhaustive<RosterFilter, typeof ALL_FILTERS> = ALL_FILTERS;
 const meetingKinds: Exhaustive<MeetingKind, typeof ALL_MEETING_KINDS> = ALL_MEETING_KINDS;
 const meetingStatuses: Exhaustive<MeetingStatus, typeof ALL_MEETING_STATUSES> = ALL_MEETING_STATUSES;
+
+const ALL_MINUTES_STATUSES = ['draft', 'approved'] as const;
+const ALL_RESOLUTION_KINDS = ['ordinary', 'admission', 'official_membership', 'propose_expulsion'] as const;
+const ALL_QUALITY_SCORES = ['good', 'fair', 'average', 'poor'] as const;
+const ALL_MEETING_DOCUMENTS = ['minutes', 'sign_in_sheet', 'notice'] as const;
+const ALL_DOCUMENT_FORMATS = ['docx', 'pdf'] as const;
+
+const minutesStatuses: Exhaustive<MinutesStatus, typeof ALL_MINUTES_STATUSES> = ALL_MINUTES_STATUSES;
+const resolutionKinds: Exhaustive<ResolutionKind, typeof ALL_RESOLUTION_KINDS> = ALL_RESOLUTION_KINDS;
+const qualityScores: Exhaustive<QualityScore, typeof ALL_QUALITY_SCORES> = ALL_QUALITY_SCORES;
+const meetingDocuments: Exhaustive<MeetingDocument, typeof ALL_MEETING_DOCUMENTS> = ALL_MEETING_DOCUMENTS;
+const documentFormats: Exhaustive<DocumentFormat, typeof ALL_DOCUMENT_FORMATS> = ALL_DOCUMENT_FORMATS;
 
 describe('labels', () => {
   it('name every role, gender, status kind, severity, filter and meeting kind and status in Vietnamese', () => {
@@ -107,6 +133,27 @@ describe('labels', () => {
       'Hoãn',
       'Hủy',
     ]);
+  });
+
+  it('name the minutes, their votes, quality and printable documents in the order offered', () => {
+    expect(Object.keys(MINUTES_STATUS_LABELS).sort()).toEqual([...minutesStatuses].sort());
+    expect(minutesStatuses.map((status) => MINUTES_STATUS_LABELS[status])).toEqual(['Nháp', 'Đã thông qua']);
+    expect(RESOLUTION_KINDS).toEqual(resolutionKinds);
+    expect(RESOLUTION_KINDS.map((kind) => RESOLUTION_KIND_LABELS[kind])).toEqual([
+      'Thông thường (quá 1/2)',
+      'Kết nạp đảng viên (2/3)',
+      'Công nhận đảng viên chính thức (2/3)',
+      'Đề nghị khai trừ (2/3)',
+    ]);
+    expect(QUALITY_SCORES).toEqual(qualityScores);
+    expect(QUALITY_SCORES.map((score) => QUALITY_LABELS[score])).toEqual(['Tốt', 'Khá', 'Trung bình', 'Kém']);
+    expect(MEETING_DOCUMENTS).toEqual(meetingDocuments);
+    expect(DOCUMENT_FORMATS).toEqual(documentFormats);
+    const all = [
+      ...MEETING_DOCUMENTS.map((document) => MEETING_DOCUMENT_LABELS[document]),
+      ...DOCUMENT_FORMATS.map((format) => DOCUMENT_FORMAT_LABELS[format]),
+    ];
+    for (const label of all) expect(label.trim()).not.toBe('');
   });
 
   it('name the days of the week from Monday, long and short', () => {

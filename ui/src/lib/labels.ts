@@ -3,9 +3,14 @@
 // until it has a label here. The lists keep the tables' order.
 
 import type {
+  DocumentFormat,
   Gender,
+  MeetingDocument,
   MeetingKind,
   MeetingStatus,
+  MinutesStatus,
+  QualityScore,
+  ResolutionKind,
   Role,
   RosterFilter,
   Severity,
@@ -78,6 +83,38 @@ export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   cancelled: 'Hủy',
 };
 
+export const MINUTES_STATUS_LABELS: Record<MinutesStatus, string> = {
+  draft: 'Nháp',
+  approved: 'Đã thông qua',
+};
+
+/** What a resolution is about, with the majority it needs (Điều lệ Đảng, Điều 10). */
+export const RESOLUTION_KIND_LABELS: Record<ResolutionKind, string> = {
+  ordinary: 'Thông thường (quá 1/2)',
+  admission: 'Kết nạp đảng viên (2/3)',
+  official_membership: 'Công nhận đảng viên chính thức (2/3)',
+  propose_expulsion: 'Đề nghị khai trừ (2/3)',
+};
+
+/** The branch's own score of the meeting's quality. */
+export const QUALITY_LABELS: Record<QualityScore, string> = {
+  good: 'Tốt',
+  fair: 'Khá',
+  average: 'Trung bình',
+  poor: 'Kém',
+};
+
+export const MEETING_DOCUMENT_LABELS: Record<MeetingDocument, string> = {
+  minutes: 'Biên bản',
+  sign_in_sheet: 'Danh sách ký tên dự họp',
+  notice: 'Thông báo triệu tập',
+};
+
+export const DOCUMENT_FORMAT_LABELS: Record<DocumentFormat, string> = {
+  docx: 'Word (.docx)',
+  pdf: 'PDF',
+};
+
 /** The days of the week, Monday first (see `weekdayIndex`). */
 export const WEEKDAY_LABELS = [
   'Thứ Hai',
@@ -102,6 +139,10 @@ export const STATUS_KINDS = keys(STATUS_KIND_LABELS);
 export const SEVERITIES = keys(SEVERITY_LABELS);
 export const ROSTER_FILTERS = keys(FILTER_LABELS);
 export const MEETING_KINDS = keys(MEETING_KIND_LABELS);
+export const RESOLUTION_KINDS = keys(RESOLUTION_KIND_LABELS);
+export const QUALITY_SCORES = keys(QUALITY_LABELS);
+export const MEETING_DOCUMENTS = keys(MEETING_DOCUMENT_LABELS);
+export const DOCUMENT_FORMATS = keys(DOCUMENT_FORMAT_LABELS);
 
 /** "Chính thức", "Dự bị", … "Từ trần" (a member who left shows why). */
 export function standingLabel(standing: Standing): string {

@@ -88,6 +88,7 @@ describe('a new meeting', () => {
     expect(screen.getByTestId('meeting-planned_start')).toHaveValue('07:30');
     await waitFor(() => expect(screen.getByTestId('meeting-chair_id')).toHaveDisplayValue('Nguyễn Văn Đức (Bí thư)'));
     expect(screen.getByTestId('meeting-roll-call')).toBeEnabled();
+    expect(screen.getByTestId('meeting-minutes')).toBeEnabled();
     expect(screen.getByTestId('meeting-postpone')).toBeInTheDocument();
   });
 
@@ -378,6 +379,7 @@ describe('postponing, cancelling and deleting', () => {
     expect(screen.queryByTestId('meeting-status')).toBeNull();
     expect(screen.queryByTestId('meeting-postpone')).toBeNull();
     expect(screen.getByTestId('meeting-roll-call')).toBeDisabled();
+    expect(screen.getByTestId('meeting-minutes')).toBeDisabled();
   });
 
   it('deletes a meeting only after confirmation', async () => {
@@ -401,7 +403,7 @@ describe('postponing, cancelling and deleting', () => {
     expect(screen.queryByTestId('meeting-row-1')).toBeNull();
   });
 
-  it('holds postponing, cancelling and the roll call until edits are saved', async () => {
+  it('holds postponing, cancelling, the roll call and the minutes until edits are saved', async () => {
     const { user } = await openMeeting(branch());
 
     await user.type(screen.getByTestId('meeting-place'), 'Nhà văn hóa');
@@ -409,8 +411,9 @@ describe('postponing, cancelling and deleting', () => {
     expect(screen.getByTestId('meeting-postpone')).toBeDisabled();
     expect(screen.getByTestId('meeting-cancel-meeting')).toBeDisabled();
     expect(screen.getByTestId('meeting-roll-call')).toBeDisabled();
+    expect(screen.getByTestId('meeting-minutes')).toBeDisabled();
     expect(screen.getByTestId('meeting-save-first')).toHaveTextContent(
-      'Lưu các thay đổi trước khi điểm danh, hoãn hoặc hủy.',
+      'Lưu các thay đổi trước khi điểm danh, ghi biên bản, hoãn hoặc hủy.',
     );
   });
 });
@@ -422,6 +425,20 @@ describe('the roll call', () => {
     await user.click(screen.getByTestId('meeting-roll-call'));
     expect(await screen.findByTestId('roll-call-screen')).toBeInTheDocument();
     await user.click(screen.getByTestId('roll-back'));
+
+    expect(await screen.findByTestId('meeting-heading')).toHaveTextContent(TITLE);
+    expect(backend.callsTo('meeting_detail')).toEqual([{ meetingId: 1 }, { meetingId: 1 }]);
+  });
+});
+
+describe('the minutes', () => {
+  it('open from the meeting, which is read again on the way back (approval locks it)', async () => {
+    const { user, backend } = await openMeeting(branch());
+
+    await user.click(screen.getByTestId('meeting-minutes'));
+    expect(await screen.findByTestId('minutes-editor')).toBeInTheDocument();
+    expect(backend.callsTo('minutes')).toEqual([{ meetingId: 1 }]);
+    await user.click(screen.getByTestId('minutes-back'));
 
     expect(await screen.findByTestId('meeting-heading')).toHaveTextContent(TITLE);
     expect(backend.callsTo('meeting_detail')).toEqual([{ meetingId: 1 }, { meetingId: 1 }]);
@@ -444,5 +461,6 @@ describe('a meeting whose minutes are approved', () => {
       expect(screen.queryByTestId(testid), testid).toBeNull();
     }
     expect(screen.getByTestId('meeting-roll-call')).toBeEnabled();
+    expect(screen.getByTestId('meeting-minutes')).toBeEnabled();
   });
 });

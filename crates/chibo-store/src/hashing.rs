@@ -1,0 +1,22 @@
+//! SHA-256 in lower-case hex: file fingerprints (imports, attachments) and the hash of
+//! approved minutes.
+
+use sha2::{Digest, Sha256};
+
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_hash_of_nothing_is_the_known_value() {
+        assert_eq!(
+            super::sha256_hex(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+}

@@ -1,0 +1,229 @@
+//! Minutes on real SQLite: the first draft from the meeting, saving drafts with their
+//! problems, approval locking the minutes and the roll call, numbering, amendment as a new
+//! version, and the printable documents written as real DOCX and PDF files.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chibo_core::attendance::{Mark, Presence};
+use chibo_core::minutes::{Opinion, Resolution, ResolutionKind};
+use chibo_core::planning::DayRule;
+use chibo_store::meeting_documents::{DocumentFormat, MeetingDocument};
+use chibo_store::minutes::MinutesStatus;
+use chibo_store::Store;
+use chrono::NaiveDate;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+/// The demo roster, 2026 planned, January's and February's regular meetings held with
+/// everyone summoned present except the last member (absent without reason).
+fn held() -> (Store, Vec<i64>, i64) {
+    let mut store = Store::open_in_memory().unwrap();
+    let branch = store.create_demo_roster(today()).unwrap().id;
+    let meetings: Vec<i64> = store
+        .plan_year(
+            branch,
+            2026,
+            DayRule {
+                day: 5,
+                avoid_sunday: true,
+            },
+        )
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.kind == chibo_core::meeting::MeetingKind::Regular)
+        .map(|m| m.id)
+        .collect();
+    let mut absent = 0;
+    for meeting in &meetings[..2] {
+        let sheet = store.roll_call(*meeting).unwrap();
+        absent = sheet.summoned.last().unwrap().member.id;
+        let marks: Vec<Mark> = sheet
+            .summoned
+            .iter()
+            .map(|l| Mark {
+                member_id: l.member.id,
+                presence: if l.member.id == absent {
+                    Presence::Unexcused
+                } else {
+                    Presence::Present
+                },
+                reason: String::new(),
+                reason_accepted: false,
+            })
+            .collect();
+        store.save_roll_call(*meeting, &marks, today()).unwrap();
+    }
+    (store, meetings, absent)
+}
+
+#[test]
+fn the_first_draft_follows_the_agenda_and_problems_block_approval() {
+    let (mut store, meetings, absent) = held();
+    let view = store.minutes(meetings[0]).unwrap();
+    assert_eq!(view.status, MinutesStatus::Draft);
+    let agenda = store.meeting_detail(meetings[0]).unwrap().meeting.agenda;
+    assert_eq!(view.content.items.len(), agenda.len());
+    assert_eq!(view.content.items[0].heading, agenda[0]);
+    assert!(view.problems.is_empty());
+    assert!(!view.present.iter().any(|m| m.id == absent));
+
+    let mut content = view.content.clone();
+    content.items[1].opinions.push(Opinion {
+        speaker_id: Some(absent),
+        text: "Ý kiến".into(),
+    });
+    content.resolutions.push(Resolution {
+        text: "Thông qua nghị quyết".into(),
+        kind: ResolutionKind::Ordinary,
+        votes_for: view.counts.voters_present + 1,
+        votes_against: 0,
+        votes_other: 0,
+    });
+    let saved = store.save_minutes(meetings[0], &content).unwrap();
+    assert_eq!(
+        saved.content, content,
+        "a draft with problems is still saved whole"
+    );
+    let fields: Vec<&str> = saved.problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["items.1.opinions.0", "resolutions.0"]);
+    let err = store.approve_minutes(meetings[0]).unwrap_err();
+    assert_eq!(err.code(), "validation");
+    assert_eq!(
+        store.minutes(meetings[0]).unwrap().status,
+        MinutesStatus::Draft
+    );
+}
+
+#[test]
+fn approval_locks_numbers_and_amendment_keeps_the_old_version() {
+    let (mut store, meetings, absent) = held();
+    let first = store.approve_minutes(meetings[0]).unwrap();
+    assert_eq!(first.status, MinutesStatus::Approved);
+    assert_eq!(first.number.as_deref(), Some("01-BB/CB"));
+    assert_eq!(first.content_hash.as_ref().unwrap().len(), 64);
+    let second = store.approve_minutes(meetings[1]).unwrap();
+    assert_eq!(second.number.as_deref(), Some("02-BB/CB"));
+
+    let content = first.content.clone();
+    assert_eq!(
+        store
+            .save_minutes(meetings[0], &content)
+            .unwrap_err()
+            .code(),
+        "locked"
+    );
+    let marks = [Mark {
+        member_id: absent,
+        presence: Presence::Present,
+        reason: String::new(),
+        reason_accepted: false,
+    }];
+    assert_eq!(
+        store
+            .save_roll_call(meetings[0], &marks, today())
+            .unwrap_err()
+            .code(),
+        "locked"
+    );
+    assert_eq!(
+        store.amend_minutes(meetings[0], " ").unwrap_err().field(),
+        Some("reason")
+    );
+    let amended = store
+        .amend_minutes(meetings[0], "Sửa điểm danh ghi nhầm")
+        .unwrap();
+    assert_eq!(amended.status, MinutesStatus::Draft);
+    assert_eq!(amended.version, 2);
+    assert_eq!(amended.versions.len(), 1);
+    assert_eq!(
+        amended.versions[0].replaced_because,
+        "Sửa điểm danh ghi nhầm"
+    );
+    assert_eq!(
+        amended.versions[0].content_hash,
+        first.content_hash.clone().unwrap()
+    );
+    // Unlocked: the roll call can be corrected, then approved again with the same number.
+    store.save_roll_call(meetings[0], &marks, today()).unwrap();
+    let again = store.approve_minutes(meetings[0]).unwrap();
+    assert_eq!(again.number.as_deref(), Some("01-BB/CB"));
+    assert_eq!(again.version, 2);
+}
+
+#[test]
+fn a_planned_meeting_cannot_have_its_minutes_approved() {
+    let (mut store, meetings, _) = held();
+    let err = store.approve_minutes(meetings[5]).unwrap_err();
+    assert_eq!(err.field(), Some("status"));
+}
+
+fn unzip(path: &std::path::Path, member: &str) -> String {
+    let out = std::process::Command::new("unzip")
+        .arg("-p")
+        .arg(path)
+        .arg(member)
+        .output()
+        .expect("unzip is installed by make system-deps");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_meeting_documents_are_real_docx_and_pdf_files() {
+    let (mut store, meetings, absent) = held();
+    store.approve_minutes(meetings[1]).unwrap();
+    let dir = tempfile::TempDir::new().unwrap();
+    let absent_name = store
+        .roll_call(meetings[1])
+        .unwrap()
+        .summoned
+        .iter()
+        .find(|l| l.member.id == absent)
+        .unwrap()
+        .member
+        .full_name
+        .clone();
+    for document in [
+        MeetingDocument::Minutes,
+        MeetingDocument::SignInSheet,
+        MeetingDocument::Notice,
+    ] {
+        for format in [DocumentFormat::Docx, DocumentFormat::Pdf] {
+            let name = store
+                .meeting_document_file_name(meetings[1], document, format)
+                .unwrap();
+            let path = dir.path().join(&name);
+            store
+                .export_meeting_document(meetings[1], document, format, &path)
+                .unwrap();
+            let bytes = std::fs::read(&path).unwrap();
+            match format {
+                DocumentFormat::Pdf => assert!(bytes.starts_with(b"%PDF"), "{name}"),
+                DocumentFormat::Docx => {
+                    assert!(bytes.starts_with(b"PK"), "{name}");
+                    let xml = unzip(&path, "word/document.xml");
+                    assert!(xml.contains("CHI BỘ THÔN BẢN CHẮT"), "{name}");
+                    if document == MeetingDocument::Minutes {
+                        assert!(xml.contains("Số 01-BB/CB"), "{name}");
+                        assert!(xml.contains("ngày 05 tháng 02 năm 2026"), "{name}");
+                        assert!(
+                            xml.contains(&absent_name),
+                            "{name}: the absent member is named"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let missing = dir.path().join("khong-co").join("bien-ban.docx");
+    let err = store
+        .export_meeting_document(
+            meetings[1],
+            MeetingDocument::Minutes,
+            DocumentFormat::Docx,
+            &missing,
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "io");
+}
