@@ -75,6 +75,7 @@ e2e: ui tauri-driver
 # Benchmarks on a commune-sized data dir (40 branches, 2,000 members), release build.
 bench:
 	cargo bench -p chibo-store
+	cargo bench -p chibo-export
 
 # Installers for this platform: the .deb here (add AppImage with BUNDLES=deb,appimage on a
 # machine that can download Tauri's linuxdeploy tool); on Windows the same command builds

@@ -32,9 +32,11 @@ test('draft minutes are saved as typed, approved, locked and exported', async ()
     await app.click('setup-demo');
     await app.waitFor('overview-screen');
     await app.click('nav-meetings');
-    const rows = await app.list('meeting-row-');
-    const november = rows.find((r) => r.text.includes('05/11/2026') && /chuyên đề/i.test(r.text));
-    assert.ok(november, 'the latest meeting, whose minutes are a draft in the demo');
+    // The latest meeting: its minutes are a draft in the demo.
+    const november = await app.waitItem(
+      'meeting-row-',
+      (r) => r.text.includes('05/11/2026') && /chuyên đề/i.test(r.text),
+    );
     await app.clickRow(november.testid);
     await app.click('meeting-minutes');
     await app.waitFor('minutes-editor');
@@ -51,8 +53,13 @@ test('draft minutes are saved as typed, approved, locked and exported', async ()
     await app.click('confirm-ok');
     await app.waitText('minutes-status', (t) => t.includes('Đã thông qua'));
     await app.waitFor('minutes-locked');
-    const text = await app.cmd('GET', `/element/${await app.find('minutes-item-presented-1')}/property/disabled`);
-    assert.equal(text, true, 'an approved minutes cannot be edited');
+    // Disabled through its fieldset, which only the :disabled selector reports.
+    const disabled = await app.cmd('POST', '/execute/sync', {
+      script:
+        "return document.querySelector('[data-testid=\"minutes-item-presented-1\"]').matches(':disabled')",
+      args: [],
+    });
+    assert.equal(disabled, true, 'an approved minutes cannot be edited');
   });
 
   await env.step('export-pdf-and-docx', async () => {

@@ -87,6 +87,17 @@ export class Session {
     return items;
   }
 
+  /** Waits until an element listed under `prefix` satisfies `predicate`; returns it. */
+  async waitItem(prefix, predicate, timeout = 10000) {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const found = (await this.list(prefix)).find(predicate);
+      if (found) return found;
+      if (Date.now() > until) throw new WebDriverError(`no [data-testid^="${prefix}"] as expected`);
+      await sleep(100);
+    }
+  }
+
   async exists(testid) {
     return (await this.find(testid)) !== null;
   }
