@@ -226,6 +226,13 @@ impl Store {
                 FieldError::new("status", "Chỉ thông qua biên bản của cuộc họp đã họp.").into(),
             );
         }
+        if view.counts.summoned > 0 && view.counts.unmarked == view.counts.summoned {
+            return Err(FieldError::new(
+                "roll_call",
+                "Chưa điểm danh cuộc họp này; hãy điểm danh trước khi thông qua biên bản.",
+            )
+            .into());
+        }
         if let Some(problem) = view.problems.first() {
             return Err(FieldError::new(
                 &problem.field,

@@ -153,10 +153,20 @@ fn approval_locks_numbers_and_amendment_keeps_the_old_version() {
 }
 
 #[test]
-fn a_planned_meeting_cannot_have_its_minutes_approved() {
+fn minutes_need_a_held_meeting_with_its_roll_call() {
     let (mut store, meetings, _) = held();
     let err = store.approve_minutes(meetings[5]).unwrap_err();
     assert_eq!(err.field(), Some("status"));
+    // March: held, but nobody marked yet.
+    let mut march = store.meeting_detail(meetings[2]).unwrap().meeting;
+    march.status = chibo_core::meeting::MeetingStatus::Held;
+    store.update_meeting(meetings[2], &march, today()).unwrap();
+    let err = store.approve_minutes(meetings[2]).unwrap_err();
+    assert_eq!(err.field(), Some("roll_call"));
+    assert_eq!(
+        store.minutes(meetings[2]).unwrap().status,
+        MinutesStatus::Draft
+    );
 }
 
 fn unzip(path: &std::path::Path, member: &str) -> String {
