@@ -48,6 +48,11 @@ const COMMANDS: &[&str] = &[
     "approve_minutes",
     "amend_minutes",
     "export_meeting_document",
+    "attachments",
+    "verify_attachments",
+    "add_attachments",
+    "open_attachment",
+    "remove_attachment",
 ];
 
 fn main() {

@@ -4,7 +4,7 @@ use chibo_store::{DataDir, Store};
 use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
 use tauri_plugin_log::{RotationStrategy, Target, TargetKind, TimezoneStrategy};
 
-use crate::commands::{branches, meetings, minutes, roll_call, roster, roster_files};
+use crate::commands::{attachments, branches, meetings, minutes, roll_call, roster, roster_files};
 use crate::launch::data_dir_argument;
 use crate::state::AppState;
 
@@ -76,6 +76,7 @@ pub fn run() {
         }))
         .plugin(log_plugin(data_dir.as_ref()))
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .plugin(window_state_plugin(data_dir.as_ref()))
         .manage(AppState::new(store))
         .invoke_handler(tauri::generate_handler![
@@ -125,6 +126,11 @@ pub fn run() {
             minutes::approve_minutes,
             minutes::amend_minutes,
             minutes::export_meeting_document,
+            attachments::attachments,
+            attachments::verify_attachments,
+            attachments::add_attachments,
+            attachments::open_attachment,
+            attachments::remove_attachment,
         ])
         .setup(move |app| {
             log::info!(

@@ -1,6 +1,7 @@
 //! The IPC commands, by subject: state in, one store call, error mapped out. Each name is
 //! repeated in build.rs (permissions) and capabilities/main.json (what the window may call).
 
+pub mod attachments;
 pub mod branches;
 pub mod meetings;
 pub mod minutes;

@@ -26,6 +26,17 @@ mod native {
             .and_then(|path| path.into_path().ok())
     }
 
+    pub fn pick_files<R: Runtime>(app: &AppHandle<R>) -> Vec<PathBuf> {
+        app.dialog()
+            .file()
+            .set_title("Chọn các tệp đính kèm")
+            .blocking_pick_files()
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|path| path.into_path().ok())
+            .collect()
+    }
+
     pub fn save_file<R: Runtime>(
         app: &AppHandle<R>,
         kind: &FileKind,
@@ -43,8 +54,9 @@ mod native {
 
 #[cfg(feature = "e2e")]
 mod native {
-    //! e2e answers: `CHIBO_E2E_OPEN_FILE` is the file "picked"; `CHIBO_E2E_SAVE_DIR` is the
-    //! folder the suggested file name is "saved" into. Unset means the user cancelled.
+    //! e2e answers: `CHIBO_E2E_OPEN_FILE` is the file "picked"; `CHIBO_E2E_PICK_FILES` the
+    //! files picked at once (a path list, as in `PATH`); `CHIBO_E2E_SAVE_DIR` is the folder
+    //! the suggested file name is "saved" into. Unset means the user cancelled.
     use super::*;
 
     pub fn open_file<R: Runtime>(_app: &AppHandle<R>, kind: &FileKind) -> Option<PathBuf> {
@@ -57,6 +69,12 @@ mod native {
             .then_some(path)
     }
 
+    pub fn pick_files<R: Runtime>(_app: &AppHandle<R>) -> Vec<PathBuf> {
+        std::env::var_os("CHIBO_E2E_PICK_FILES")
+            .map(|list| std::env::split_paths(&list).collect())
+            .unwrap_or_default()
+    }
+
     pub fn save_file<R: Runtime>(
         _app: &AppHandle<R>,
         _kind: &FileKind,
@@ -66,7 +84,7 @@ mod native {
     }
 }
 
-pub use native::{open_file, save_file};
+pub use native::{open_file, pick_files, save_file};
 
 pub const SPREADSHEETS: FileKind = FileKind {
     name: "Bảng tính (Excel, ODS, CSV)",

@@ -10,6 +10,7 @@ mod commands;
 mod dialogs;
 mod error;
 mod launch;
+mod opener;
 mod state;
 
 fn main() {

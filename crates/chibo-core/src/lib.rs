@@ -6,6 +6,7 @@
 //! It is pure: no SQL, no files, no clock. Anything that depends on the date takes
 //! `today`/`now` as an argument (clippy.toml in this crate bans the clock calls).
 
+pub mod attachment;
 pub mod attendance;
 pub mod attendance_history;
 pub mod branch;
@@ -22,6 +23,7 @@ pub mod roster;
 pub mod roster_import;
 pub mod settings;
 pub mod status;
+pub mod task_review;
 pub mod text;
 pub mod validation;
 pub mod warnings;

@@ -66,6 +66,8 @@ pub struct RuleSettings {
     pub probation_warning_days: Rule<u32>,
     /// How far ahead a status change may be recorded, in days.
     pub status_future_days: Rule<u32>,
+    /// The largest file that may be attached to a meeting, in megabytes.
+    pub attachment_max_megabytes: Rule<u32>,
 }
 
 impl Default for RuleSettings {
@@ -88,13 +90,14 @@ impl Default for RuleSettings {
             official_consideration_working_days: Rule::new(30, "Điều lệ Đảng, Điều 5"),
             probation_warning_days: Rule::new(30, "Mức nhắc trước tự đặt"),
             status_future_days: Rule::new(31, "Mức tự đặt"),
+            attachment_max_megabytes: Rule::new(100, "Mức tự đặt"),
         }
     }
 }
 
 impl RuleSettings {
     /// The numeric thresholds with their field name, Vietnamese label and allowed range.
-    fn numeric_rules(&self) -> [(&'static str, &'static str, &Rule<u32>, u32, u32); 13] {
+    fn numeric_rules(&self) -> [(&'static str, &'static str, &Rule<u32>, u32, u32); 14] {
         [
             (
                 "attendance_warning_percent",
@@ -186,6 +189,13 @@ impl RuleSettings {
                 &self.status_future_days,
                 0,
                 366,
+            ),
+            (
+                "attachment_max_megabytes",
+                "Dung lượng tối đa của một tệp đính kèm (MB)",
+                &self.attachment_max_megabytes,
+                1,
+                2000,
             ),
         ]
     }

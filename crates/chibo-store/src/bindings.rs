@@ -17,10 +17,12 @@ use chibo_core::planning::DayRule;
 use chibo_core::roster::{RosterCounts, RosterEntry, Standing};
 use chibo_core::settings::{NumberingReset, Rule, RuleSettings};
 use chibo_core::status::{MemberStatus, StatusInput, StatusKind};
+use chibo_core::task_review::{TaskToReview, TasksToReview};
 use chibo_core::validation::FieldError;
 use chibo_core::warnings::{Severity, Warning, WarningKind};
 use ts_rs::{Config, TS};
 
+use crate::attachments::{Attachment, AttachmentState};
 use crate::attendance_history::AttendanceHistory;
 use crate::branches::VersionedSettings;
 use crate::info::{AppInfo, BranchSummary};
@@ -103,7 +105,11 @@ pub fn typescript() -> String {
         MinutesContent::decl(&cfg),
         MinutesStatus::decl(&cfg),
         MinutesVersion::decl(&cfg),
+        TaskToReview::decl(&cfg),
+        TasksToReview::decl(&cfg),
         MinutesView::decl(&cfg),
+        AttachmentState::decl(&cfg),
+        Attachment::decl(&cfg),
         MeetingDocument::decl(&cfg),
         DocumentFormat::decl(&cfg),
     ];

@@ -13,7 +13,8 @@ use chibo_core::minutes::{Opinion, QualityScore, Resolution, ResolutionKind, Tas
 use chibo_core::planning::DayRule;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::meeting_documents::{DocumentFormat, MeetingDocument};
 use crate::store::Store;
 
 /// Indexes into the demo members.
@@ -137,7 +138,27 @@ impl Store {
         // The latest meeting's minutes are still being written.
         if let Some(latest) = last_held {
             self.amend_minutes(latest, "Bổ sung ý kiến thảo luận còn thiếu")?;
+            self.add_demo_attachment(latest)?;
         }
+        Ok(())
+    }
+
+    /// The meeting notice, as the file a secretary would have attached; only when the
+    /// store has a data folder to keep it in.
+    fn add_demo_attachment(&mut self, meeting_id: i64) -> Result<()> {
+        if self.data_dir().is_none() {
+            return Ok(());
+        }
+        let folder = tempfile::tempdir()
+            .map_err(|e| Error::io("Không tạo được thư mục tạm cho dữ liệu mẫu", &e))?;
+        let notice = folder.path().join("Thông báo họp chi bộ.docx");
+        self.export_meeting_document(
+            meeting_id,
+            MeetingDocument::Notice,
+            DocumentFormat::Docx,
+            &notice,
+        )?;
+        self.add_attachments(meeting_id, &[notice])?;
         Ok(())
     }
 
@@ -179,10 +200,13 @@ impl Store {
         let mut content = view.content.clone();
         let speakers: Vec<i64> = view.present.iter().map(|m| m.id).collect();
         for (i, item) in content.items.iter_mut().enumerate() {
-            item.presented = format!(
-                "Đồng chí chủ trì trình bày nội dung \"{}\"; chi bộ nghe và thảo luận.",
-                item.heading
-            );
+            // The review of last month's tasks comes pre-filled; it stays.
+            if item.presented.is_empty() {
+                item.presented = format!(
+                    "Đồng chí chủ trì trình bày nội dung \"{}\"; chi bộ nghe và thảo luận.",
+                    item.heading
+                );
+            }
             if let Some(speaker) = speakers.get(1 + (i * 3) % speakers.len().max(1)) {
                 item.opinions.push(Opinion {
                     speaker_id: Some(*speaker),

@@ -9,6 +9,8 @@
 //! are listed in `bindings.rs`.
 
 pub mod atomic_file;
+mod attachment_files;
+pub mod attachments;
 pub mod attendance_history;
 pub mod bindings;
 pub mod branches;
@@ -32,6 +34,7 @@ pub mod roster_io;
 pub mod spreadsheet;
 mod sql_enum;
 mod store;
+mod task_review;
 mod timestamp;
 pub mod warnings;
 

@@ -58,7 +58,7 @@ pub struct StatusChange {
     pub new_date: Option<NaiveDate>,
 }
 
-fn not_found(id: i64) -> Error {
+pub(crate) fn not_found(id: i64) -> Error {
     Error::NotFound(format!(
         "Không tìm thấy cuộc họp số {id}; có thể đã bị xóa."
     ))

@@ -7,6 +7,7 @@ use chibo_core::attendance::RollCallCounts;
 use chibo_core::meeting::MeetingStatus;
 use chibo_core::minutes::{minutes_number, problems, MinutesContent};
 use chibo_core::settings::NumberingReset;
+use chibo_core::task_review::{place_task_review, task_review_text, TasksToReview};
 use chibo_core::text::clean;
 use chibo_core::validation::{required_text, FieldError};
 use chrono::{Datelike, NaiveDate};
@@ -61,6 +62,8 @@ pub struct MinutesView {
     pub counts: RollCallCounts,
     /// Earlier approved versions, the latest first.
     pub versions: Vec<MinutesVersion>,
+    /// The tasks given at the previous meeting, reviewed at this one.
+    pub tasks_to_review: Option<TasksToReview>,
 }
 
 struct Stored {
@@ -133,18 +136,28 @@ impl Store {
             })
             .collect();
         let present_ids: Vec<i64> = present.iter().map(|m| m.id).collect();
-        let stored = self.stored_minutes(meeting_id)?.unwrap_or_else(|| Stored {
-            content: MinutesContent::from_agenda(
-                &detail.meeting.agenda,
-                detail.meeting.actual_start,
-                detail.meeting.actual_end,
-            ),
-            status: MinutesStatus::Draft,
-            version: 1,
-            sequence: None,
-            approved_at: None,
-            content_hash: None,
-        });
+        let tasks_to_review = self.tasks_to_review(meeting_id)?;
+        let stored = match self.stored_minutes(meeting_id)? {
+            Some(stored) => stored,
+            None => {
+                let mut content = MinutesContent::from_agenda(
+                    &detail.meeting.agenda,
+                    detail.meeting.actual_start,
+                    detail.meeting.actual_end,
+                );
+                if let Some(review) = &tasks_to_review {
+                    place_task_review(&mut content, task_review_text(review));
+                }
+                Stored {
+                    content,
+                    status: MinutesStatus::Draft,
+                    version: 1,
+                    sequence: None,
+                    approved_at: None,
+                    content_hash: None,
+                }
+            }
+        };
         Ok(MinutesView {
             meeting_id,
             status: stored.status,
@@ -157,6 +170,7 @@ impl Store {
             present,
             counts: sheet.counts,
             versions: self.minutes_versions(meeting_id)?,
+            tasks_to_review,
         })
     }
 

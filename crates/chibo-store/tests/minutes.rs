@@ -237,3 +237,47 @@ fn the_meeting_documents_are_real_docx_and_pdf_files() {
         .unwrap_err();
     assert_eq!(err.code(), "io");
 }
+
+#[test]
+fn the_tasks_of_one_meeting_come_back_in_the_next_meetings_first_draft() {
+    let (mut store, meetings, absent) = held();
+    assert_eq!(store.minutes(meetings[1]).unwrap().tasks_to_review, None);
+    let mut content = store.minutes(meetings[0]).unwrap().content;
+    content.tasks.push(chibo_core::minutes::Task {
+        content: "Vận động thu nộp đảng phí".into(),
+        owner_id: Some(absent),
+        deadline: NaiveDate::from_ymd_opt(2026, 1, 31),
+    });
+    store.save_minutes(meetings[0], &content).unwrap();
+
+    let next = store.minutes(meetings[1]).unwrap();
+    let review = next.tasks_to_review.expect("tasks to review");
+    assert_eq!(
+        review.given_on,
+        store.meeting_detail(meetings[0]).unwrap().meeting.date
+    );
+    assert_eq!(review.tasks.len(), 1);
+    let owner = store
+        .member_detail(absent, today())
+        .unwrap()
+        .member
+        .full_name;
+    assert_eq!(review.tasks[0].owner.as_deref(), Some(owner.as_str()));
+    let item = next
+        .content
+        .items
+        .iter()
+        .find(|i| i.heading.contains("tháng trước"))
+        .expect("the review line of the regular agenda");
+    assert!(
+        item.presented.contains("Vận động thu nộp đảng phí"),
+        "{}",
+        item.presented
+    );
+    assert!(
+        item.presented.contains("hạn 31/01/2026"),
+        "{}",
+        item.presented
+    );
+    assert!(item.presented.contains(&owner), "{}", item.presented);
+}

@@ -8,6 +8,7 @@ use tauri::{AppHandle, State};
 
 use crate::dialogs::{self, PDF, WORD};
 use crate::error::IpcResult;
+use crate::opener::open_with_default_app;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -38,7 +39,8 @@ pub fn amend_minutes(
     state.with_store(|store| store.amend_minutes(meeting_id, &reason))
 }
 
-/// Saves one of the meeting's documents where the user chooses; `null` when they cancel.
+/// Saves one of the meeting's documents where the user chooses, then opens it when asked;
+/// `null` when they cancel.
 #[tauri::command]
 pub async fn export_meeting_document(
     app: AppHandle,
@@ -46,6 +48,7 @@ pub async fn export_meeting_document(
     meeting_id: i64,
     document: MeetingDocument,
     format: DocumentFormat,
+    open_after: bool,
 ) -> IpcResult<Option<String>> {
     let suggested =
         state.with_store(|store| store.meeting_document_file_name(meeting_id, document, format))?;
@@ -57,5 +60,8 @@ pub async fn export_meeting_document(
         return Ok(None);
     };
     state.with_store(|store| store.export_meeting_document(meeting_id, document, format, &path))?;
+    if open_after {
+        open_with_default_app(&app, &path)?;
+    }
     Ok(Some(path.display().to_string()))
 }
