@@ -95,7 +95,11 @@ probation_warning_days: Rule<number>,
 /**
  * How far ahead a status change may be recorded, in days.
  */
-status_future_days: Rule<number>, };
+status_future_days: Rule<number>, 
+/**
+ * The largest file that may be attached to a meeting, in megabytes.
+ */
+attachment_max_megabytes: Rule<number>, };
 
 export type VersionedSettings = { version: number, changed_at: string, settings: RuleSettings, };
 
@@ -463,6 +467,18 @@ export type MinutesVersion = { version: number, approved_at: string, content_has
  */
 replaced_because: string, content: MinutesContent, };
 
+export type TaskToReview = { content: string, 
+/**
+ * The owner's full name, when one was named.
+ */
+owner: string | null, deadline: string | null, };
+
+export type TasksToReview = { 
+/**
+ * The date of the meeting that gave them.
+ */
+given_on: string, tasks: Array<TaskToReview>, };
+
 export type MinutesView = { meeting_id: number, status: MinutesStatus, version: number, 
 /**
  * "Số 03-BB/CB", once approved.
@@ -479,7 +495,15 @@ present: Array<MemberChoice>, counts: RollCallCounts,
 /**
  * Earlier approved versions, the latest first.
  */
-versions: Array<MinutesVersion>, };
+versions: Array<MinutesVersion>, 
+/**
+ * The tasks given at the previous meeting, reviewed at this one.
+ */
+tasks_to_review: TasksToReview | null, };
+
+export type AttachmentState = "intact" | "missing" | "altered";
+
+export type Attachment = { id: number, meeting_id: number, original_name: string, media_type: string, size: number, added_at: string, sha256: string, state: AttachmentState, };
 
 export type MeetingDocument = "minutes" | "sign_in_sheet" | "notice";
 

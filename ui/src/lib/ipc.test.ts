@@ -1,24 +1,30 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { describe, expect, it } from 'vitest';
 import {
+  addAttachments,
   addStatus,
+  attachments,
   branchSettings,
   commitImport,
   createBranch,
   createMember,
   deleteMember,
+  exportMeetingDocument,
   exportRoster,
   IpcError,
   memberDetail,
+  openAttachment,
   pickImportFile,
   previewImport,
   recogniseOfficial,
+  removeAttachment,
   removeStatus,
   roster,
   saveImportTemplate,
   selectBranch,
   toIpcError,
   updateMember,
+  verifyAttachments,
   warnings,
 } from './ipc';
 import { emptyMemberInput } from './members';
@@ -105,6 +111,28 @@ describe('commands', () => {
       ['commit_import', { branchId: 1, path: '/tmp/a.xlsx', fileHash: 'h', onDuplicate: 'skip' }],
       ['save_import_template', {}],
       ['export_roster', { branchId: 1, asOf: '2026-02-05', format: 'xlsx' }],
+    ]);
+  });
+
+  it('send the argument names of the export and attachment commands', async () => {
+    const seen: [string, unknown][] = [];
+    mockIPC((command, args) => {
+      seen.push([command, args]);
+      return command.includes('attachment') ? [] : null;
+    });
+    await exportMeetingDocument(4, 'minutes', 'pdf', true);
+    await attachments(4);
+    await verifyAttachments(4);
+    await addAttachments(4);
+    await openAttachment(9);
+    await removeAttachment(9);
+    expect(seen).toEqual([
+      ['export_meeting_document', { meetingId: 4, document: 'minutes', format: 'pdf', openAfter: true }],
+      ['attachments', { meetingId: 4 }],
+      ['verify_attachments', { meetingId: 4 }],
+      ['add_attachments', { meetingId: 4 }],
+      ['open_attachment', { id: 9 }],
+      ['remove_attachment', { id: 9 }],
     ]);
   });
 

@@ -5,6 +5,7 @@
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  Attachment,
   AttendanceHistory,
   Branch,
   BranchInput,
@@ -283,9 +284,34 @@ export const approveMinutes = (meetingId: number): Promise<MinutesView> =>
 export const amendMinutes = (meetingId: number, reason: string): Promise<MinutesView> =>
   call('amend_minutes', { meetingId, reason });
 
-/** Writes the document where the user chooses; the path written, or null. */
+/**
+ * Writes the document where the user chooses, then opens it with the system's program when
+ * `openAfter`; the path written, or null.
+ */
 export const exportMeetingDocument = (
   meetingId: number,
   document: MeetingDocument,
   format: DocumentFormat,
-): Promise<string | null> => call('export_meeting_document', { meetingId, document, format });
+  openAfter: boolean,
+): Promise<string | null> =>
+  call('export_meeting_document', { meetingId, document, format, openAfter });
+
+// ---- A meeting's attached files. ----
+
+/** The attachments in the order added, with a quick state (present, right size). */
+export const attachments = (meetingId: number): Promise<Attachment[]> =>
+  call('attachments', { meetingId });
+
+/** The attachments with every file's content checked (reads them all: may take a moment). */
+export const verifyAttachments = (meetingId: number): Promise<Attachment[]> =>
+  call('verify_attachments', { meetingId });
+
+/** Asks for files in the native dialog and attaches them all; those added (none: cancelled). */
+export const addAttachments = (meetingId: number): Promise<Attachment[]> =>
+  call('add_attachments', { meetingId });
+
+/** Opens the stored copy with the system's program; refused when missing or altered. */
+export const openAttachment = (id: number): Promise<null> => call('open_attachment', { id });
+
+/** Removes the attachment (the user's original file is untouched); refused once locked. */
+export const removeAttachment = (id: number): Promise<null> => call('remove_attachment', { id });

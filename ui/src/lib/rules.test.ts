@@ -14,6 +14,7 @@ describe('summarizeRules', () => {
     expect(lines).toContain('Thời hạn xét công nhận chính thức: 30 ngày làm việc — Điều lệ Đảng, Điều 5');
     expect(lines).toContain('Nhắc trước khi hết thời gian dự bị: 30 ngày — Mức nhắc trước tự đặt');
     expect(lines).toContain('Số ngày được ghi trước một biến động: 31 ngày — Mức tự đặt');
+    expect(lines).toContain('Dung lượng tối đa của một tệp đính kèm: 100 MB — Mức tự đặt');
   });
 
   it('covers every rule setting', () => {
@@ -40,5 +41,10 @@ describe('ruleInputLabel', () => {
     );
     expect(label('probation_warning_days')).toBe('Nhắc trước khi hết thời gian dự bị (ngày)');
     expect(label('status_future_days')).toBe('Số ngày được ghi trước một biến động');
+  });
+
+  it('labels the attachment size limit in megabytes', () => {
+    const rule = NUMBER_RULES.find((r) => r.field === 'attachment_max_megabytes')!;
+    expect(ruleInputLabel(rule)).toBe('Dung lượng tối đa của một tệp đính kèm (MB)');
   });
 });

@@ -17,7 +17,8 @@ type Unit =
   | 'months'
   | 'days'
   | 'working_days'
-  | 'day_count';
+  | 'day_count'
+  | 'megabytes';
 
 /** How a unit shows: after the value ("12 tháng") and in the editor's label ("(tháng)"). */
 const UNITS: Record<Unit, { value: (n: number) => string; label: string | null }> = {
@@ -30,6 +31,7 @@ const UNITS: Record<Unit, { value: (n: number) => string; label: string | null }
   working_days: { value: (n) => `${n} ngày làm việc`, label: 'ngày làm việc' },
   // A count of days whose name already says so ("Số ngày …").
   day_count: { value: (n) => `${n} ngày`, label: null },
+  megabytes: { value: (n) => `${n} MB`, label: 'MB' },
 };
 
 export interface NumberRule {
@@ -81,6 +83,11 @@ export const NUMBER_RULES: readonly NumberRule[] = [
     unit: 'days',
   },
   { field: 'status_future_days', name: 'Số ngày được ghi trước một biến động', unit: 'day_count' },
+  {
+    field: 'attachment_max_megabytes',
+    name: 'Dung lượng tối đa của một tệp đính kèm',
+    unit: 'megabytes',
+  },
 ];
 
 export const NUMBERING_RESET_NAME = 'Đánh số biên bản lại từ 01';

@@ -4,6 +4,8 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
   AppInfo,
+  Attachment,
+  AttachmentState,
   Branch,
   BranchInput,
   DayRule,
@@ -20,6 +22,9 @@ import type {
   MemberDetail,
   MemberInput,
   MemberStatus,
+  MinutesContent,
+  MinutesView,
+  RollCallCounts,
   RosterCounts,
   RosterEntry,
   RosterFilter,
@@ -28,6 +33,7 @@ import type {
   Standing,
   StatusChange,
   StatusInput,
+  TasksToReview,
   VersionedSettings,
   Warning,
 } from '../lib/bindings';
@@ -53,6 +59,7 @@ export const DEFAULT_SETTINGS: RuleSettings = {
   official_consideration_working_days: { value: 30, basis: 'Điều lệ Đảng, Điều 5' },
   probation_warning_days: { value: 30, basis: 'Mức nhắc trước tự đặt' },
   status_future_days: { value: 31, basis: 'Mức tự đặt' },
+  attachment_max_megabytes: { value: 100, basis: 'Mức tự đặt' },
 };
 
 /** A member input with the given fields over a blank one (admitted 2000-01-01). */
@@ -115,6 +122,19 @@ export interface FakeMeeting {
 
 type FakeDocument = Omit<Document, 'meetings'> & { branch_id: number };
 
+/** A file the native multi-file dialog gives. */
+export interface PickedFile {
+  name: string;
+  media_type: string;
+  size: number;
+}
+
+/** An attachment with the state each check finds: the quick one (`state`) and the full one. */
+export type FakeAttachment = Attachment & { verified: AttachmentState };
+
+/** When the fake attaches files. */
+export const FAKE_ADDED_AT = '2026-03-10T09:15:42+07:00';
+
 function invalid(field: string, message: string): { code: 'validation'; message: string; field: string } {
   return { code: 'validation', message, field };
 }
@@ -168,11 +188,24 @@ export class FakeBackend {
   meetings: FakeMeeting[] = [];
   documentList: FakeDocument[] = [];
   schedulePath: string | null = '/home/bithu/Tài liệu/lich-sinh-hoat-2026.xlsx';
+  attachmentList: FakeAttachment[] = [];
+  /** What the native multi-file dialog gives (empty: cancelled). */
+  pickedAttachments: PickedFile[] = [
+    { name: 'Biên bản đã ký.pdf', media_type: 'application/pdf', size: 1572864 },
+    { name: 'Ảnh buổi họp.jpg', media_type: 'image/jpeg', size: 12 * 1024 },
+  ];
+  /** The attachments opened with the system's program, by id. */
+  openedAttachments: number[] = [];
+  /** Minutes saved, by meeting; a meeting without any answers a first draft of its agenda. */
+  minutesContent = new Map<number, MinutesContent>();
+  /** The tasks of the previous meeting that each meeting's minutes remind of (none by default). */
+  tasksToReview = new Map<number, TasksToReview>();
   private nextId = 1;
   private nextMemberId = 1;
   private nextStatusId = 1;
   private nextMeetingId = 1;
   private nextDocumentId = 1;
+  private nextAttachmentId = 1;
 
   constructor(inputs: BranchInput[] = []) {
     for (const input of inputs) this.addBranch(input);
@@ -238,6 +271,86 @@ export class FakeBackend {
     };
     this.documentList.push(document);
     return this.documentOut(document);
+  }
+
+  /**
+   * Attaches a file to a meeting. `state` is what the quick check finds; `verified`, what the
+   * full check finds (the same by default: a file altered without changing its size is only
+   * found by the full check).
+   */
+  addAttachment(
+    meetingId: number,
+    fields: Partial<Omit<FakeAttachment, 'id' | 'meeting_id'>> = {},
+  ): FakeAttachment {
+    const state = fields.state ?? 'intact';
+    const attachment: FakeAttachment = {
+      id: this.nextAttachmentId,
+      meeting_id: meetingId,
+      original_name: 'Biên bản đã ký.pdf',
+      media_type: 'application/pdf',
+      size: 1572864,
+      added_at: FAKE_ADDED_AT,
+      sha256: `sha256-${this.nextAttachmentId}`,
+      ...fields,
+      state,
+      verified: fields.verified ?? state,
+    };
+    this.nextAttachmentId += 1;
+    this.attachmentList.push(attachment);
+    return attachment;
+  }
+
+  private attachmentsOf(meetingId: number, check: 'size' | 'hash'): Attachment[] {
+    this.meeting(meetingId);
+    return this.attachmentList
+      .filter((a) => a.meeting_id === meetingId)
+      .map(({ verified, ...attachment }) => ({
+        ...attachment,
+        state: check === 'hash' ? verified : attachment.state,
+      }));
+  }
+
+  private attachment(id: number): FakeAttachment {
+    const attachment = this.attachmentList.find((a) => a.id === id);
+    if (!attachment) {
+      throw { code: 'not_found', message: `Không tìm thấy tệp đính kèm số ${id}; có thể đã được gỡ.`, field: null };
+    }
+    return attachment;
+  }
+
+  private openAttachment(id: number): null {
+    const attachment = this.attachment(id);
+    const name = attachment.original_name;
+    if (attachment.verified === 'missing') {
+      throw {
+        code: 'not_found',
+        message: `Tệp đính kèm “${name}” không còn trong thư mục dữ liệu (có thể đã bị xóa bằng tay hoặc bởi phần mềm diệt virus). Hãy khôi phục từ bản sao lưu hoặc đính kèm lại.`,
+        field: null,
+      };
+    }
+    if (attachment.verified === 'altered') {
+      throw {
+        code: 'corrupt',
+        message: `Tệp đính kèm “${name}” đã bị thay đổi trên đĩa sau khi đính kèm nên không mở. Hãy khôi phục từ bản sao lưu hoặc đính kèm lại bản gốc.`,
+        field: null,
+      };
+    }
+    this.openedAttachments.push(id);
+    return null;
+  }
+
+  private removeAttachment(id: number): null {
+    const attachment = this.attachment(id);
+    if (this.meeting(attachment.meeting_id).locked_at !== null) {
+      throw {
+        code: 'locked',
+        message:
+          'Biên bản của cuộc họp đã được thông qua nên không gỡ được tệp đính kèm. Nếu cần, hãy sửa đổi biên bản trước.',
+        field: null,
+      };
+    }
+    this.attachmentList = this.attachmentList.filter((a) => a.id !== id);
+    return null;
   }
 
   private statusesOf(memberId: number): MemberStatus[] {
@@ -509,6 +622,46 @@ export class FakeBackend {
     return { ...input, number, title: input.title.trim() };
   }
 
+  /** A meeting's minutes as a draft: those saved, or one item per agenda line. No roll call. */
+  private minutesView(meetingId: number): MinutesView {
+    const meeting = this.meeting(meetingId);
+    const content: MinutesContent = this.minutesContent.get(meetingId) ?? {
+      opened_at: meeting.input.actual_start,
+      closed_at: meeting.input.actual_end,
+      items: meeting.input.agenda.map((heading) => ({ heading, presented: '', opinions: [], conclusion: '' })),
+      resolutions: [],
+      tasks: [],
+      quality: null,
+    };
+    const counts: RollCallCounts = {
+      summoned: 0,
+      present_official: 0,
+      present_probationary: 0,
+      present_exempted: 0,
+      absent_excused: 0,
+      absent_unexcused: 0,
+      unmarked: 0,
+      vote_denominator: 0,
+      voters_present: 0,
+      attendance_percent: null,
+      below_quorum: false,
+    };
+    return {
+      meeting_id: meetingId,
+      status: meeting.locked_at === null ? 'draft' : 'approved',
+      version: 1,
+      number: null,
+      approved_at: meeting.locked_at,
+      content_hash: null,
+      content: structuredClone(content),
+      problems: [],
+      present: [],
+      counts,
+      versions: [],
+      tasks_to_review: this.tasksToReview.get(meetingId) ?? null,
+    };
+  }
+
   private prefs() {
     return this.info().prefs;
   }
@@ -663,6 +816,35 @@ export class FakeBackend {
         this.documentList = this.documentList.filter((d) => d.id !== args.documentId);
         return null;
       }
+      case 'minutes':
+        return this.minutesView(args.meetingId as number);
+      case 'save_minutes': {
+        const meetingId = args.meetingId as number;
+        this.unlocked(meetingId);
+        this.minutesContent.set(meetingId, structuredClone(args.content as MinutesContent));
+        return this.minutesView(meetingId);
+      }
+      case 'attachments':
+        return this.attachmentsOf(args.meetingId as number, 'size');
+      case 'verify_attachments':
+        return this.attachmentsOf(args.meetingId as number, 'hash');
+      case 'add_attachments': {
+        const meetingId = args.meetingId as number;
+        this.meeting(meetingId);
+        const added = this.pickedAttachments.map((file) =>
+          this.addAttachment(meetingId, {
+            original_name: file.name,
+            media_type: file.media_type,
+            size: file.size,
+            added_at: FAKE_ADDED_AT,
+          }),
+        );
+        return added.map(({ verified: _, ...attachment }) => attachment);
+      }
+      case 'open_attachment':
+        return this.openAttachment(args.id as number);
+      case 'remove_attachment':
+        return this.removeAttachment(args.id as number);
       default:
         throw { code: 'internal', message: `Lệnh chưa có trong bản giả: ${command}`, field: null };
     }

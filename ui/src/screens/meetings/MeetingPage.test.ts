@@ -431,6 +431,29 @@ describe('the roll call', () => {
   });
 });
 
+describe('the attached files', () => {
+  it('are listed on a saved meeting and attached from there', async () => {
+    const backend = branch();
+    backend.addAttachment(1, { original_name: 'Giấy mời họp.docx', media_type: 'application/msword', size: 40960 });
+    const { user } = await openMeeting(backend);
+
+    const panel = await screen.findByTestId('attachments');
+    expect(within(panel).getByRole('heading', { name: 'Tệp đính kèm' })).toBeInTheDocument();
+    expect(await within(panel).findByTestId('attachment-row')).toHaveTextContent('Giấy mời họp.docx');
+    expect(within(panel).getByTestId('attachment-row')).toHaveTextContent('Word · 40 KB');
+    await waitFor(() => expect(backend.callsTo('verify_attachments')).toEqual([{ meetingId: 1 }]));
+
+    await user.click(within(panel).getByTestId('attach-files'));
+    await waitFor(() => expect(within(panel).getAllByTestId('attachment-row')).toHaveLength(3));
+    expect(backend.callsTo('add_attachments')).toEqual([{ meetingId: 1 }]);
+  });
+
+  it('wait until a new meeting is saved', async () => {
+    await openNewMeeting(branch());
+    expect(screen.queryByTestId('attachments')).toBeNull();
+  });
+});
+
 describe('the minutes', () => {
   it('open from the meeting, which is read again on the way back (approval locks it)', async () => {
     const { user, backend } = await openMeeting(branch());
@@ -442,6 +465,32 @@ describe('the minutes', () => {
 
     expect(await screen.findByTestId('meeting-heading')).toHaveTextContent(TITLE);
     expect(backend.callsTo('meeting_detail')).toEqual([{ meetingId: 1 }, { meetingId: 1 }]);
+  });
+
+  it('remind of the tasks given at the previous meeting', async () => {
+    const backend = branch();
+    backend.tasksToReview.set(1, {
+      given_on: '2026-02-05',
+      tasks: [{ content: 'Rà soát danh sách đảng viên miễn sinh hoạt', owner: 'Nguyễn Văn Đức', deadline: '2026-02-28' }],
+    });
+    const { user } = await openMeeting(backend);
+
+    await user.click(screen.getByTestId('meeting-minutes'));
+
+    const panel = await screen.findByTestId('tasks-to-review');
+    expect(panel).toHaveTextContent('Nhiệm vụ kỳ trước cần kiểm điểm (giao ngày 05/02/2026)');
+    expect(panel).toHaveTextContent(
+      'Rà soát danh sách đảng viên miễn sinh hoạt (người thực hiện: Nguyễn Văn Đức; hạn 28/02/2026)',
+    );
+  });
+
+  it('have no reminder when the previous meeting gave no tasks', async () => {
+    const { user } = await openMeeting(branch());
+
+    await user.click(screen.getByTestId('meeting-minutes'));
+
+    expect(await screen.findByTestId('minutes-item-0')).toBeInTheDocument();
+    expect(screen.queryByTestId('tasks-to-review')).toBeNull();
   });
 });
 
@@ -462,5 +511,17 @@ describe('a meeting whose minutes are approved', () => {
     }
     expect(screen.getByTestId('meeting-roll-call')).toBeEnabled();
     expect(screen.getByTestId('meeting-minutes')).toBeEnabled();
+  });
+
+  it('keeps its attached files: they open, more can be attached, none removed', async () => {
+    const backend = branch();
+    backend.meetings[0]!.locked_at = '2026-03-05T10:30:00';
+    backend.addAttachment(1, { original_name: 'Biên bản đã ký.pdf' });
+    await openMeeting(backend);
+
+    expect(await screen.findByTestId('attachment-row')).toHaveTextContent('Biên bản đã ký.pdf');
+    expect(screen.getByTestId('attachment-open')).toBeEnabled();
+    expect(screen.getByTestId('attach-files')).toBeEnabled();
+    expect(screen.queryByTestId('attachment-remove')).toBeNull();
   });
 });

@@ -70,6 +70,7 @@ function minutesView(fields: Partial<MinutesView> = {}): MinutesView {
     present: PRESENT,
     counts: COUNTS,
     versions: [],
+    tasks_to_review: null,
     ...fields,
   };
 }
@@ -96,7 +97,7 @@ interface Options {
 interface Backend {
   current: MinutesView;
   saved: MinutesContent[];
-  exported: { document: MeetingDocument; format: DocumentFormat }[];
+  exported: { document: MeetingDocument; format: DocumentFormat; openAfter: boolean }[];
   calls: string[];
   /** Answers the oldest save held. */
   release: () => void;
@@ -162,6 +163,7 @@ function mockMinutes(initial: MinutesView, options: Options = {}): Backend {
         backend.exported.push({
           document: rest.document as MeetingDocument,
           format: rest.format as DocumentFormat,
+          openAfter: rest.openAfter as boolean,
         });
         if (backend.options.exportError) throw backend.options.exportError;
         return backend.options.exportPath ?? null;
@@ -538,10 +540,79 @@ describe('MinutesEditor', () => {
       'Không ghi được tệp: thư mục chỉ đọc.',
     );
     expect(backend.exported).toEqual([
-      { document: 'minutes', format: 'pdf' },
-      { document: 'sign_in_sheet', format: 'docx' },
-      { document: 'notice', format: 'docx' },
+      { document: 'minutes', format: 'pdf', openAfter: true },
+      { document: 'sign_in_sheet', format: 'docx', openAfter: true },
+      { document: 'notice', format: 'docx', openAfter: true },
     ]);
+  });
+
+  it('opens the document after export unless told not to', async () => {
+    const backend = mockMinutes(minutesView(), { exportPath: '/home/bithu/Tài liệu/giay-moi.docx' });
+    const { user } = await renderEditor();
+    const openAfter = screen.getByTestId('open-after-export');
+    expect(openAfter).toBeChecked();
+    expect(screen.getByLabelText('Mở tệp sau khi xuất')).toBe(openAfter);
+
+    await user.click(screen.getByTestId('export-notice-docx'));
+    await screen.findByTestId('minutes-export-notice');
+    await user.click(openAfter);
+    expect(openAfter).not.toBeChecked();
+    await user.click(screen.getByTestId('export-minutes-pdf'));
+    await waitFor(() => expect(backend.exported).toHaveLength(2));
+
+    expect(backend.exported).toEqual([
+      { document: 'notice', format: 'docx', openAfter: true },
+      { document: 'minutes', format: 'pdf', openAfter: false },
+    ]);
+  });
+
+  it('shows why an export failed, and claims nothing was saved', async () => {
+    const message =
+      'Không ghi được tệp /media/usb/bien-ban.pdf: thư mục /media/usb không tồn tại. Hãy chọn thư mục khác.';
+    const backend = mockMinutes(minutesView(), {
+      exportPath: '/media/usb/bien-ban.pdf',
+      exportError: { code: 'io', message, field: null },
+    });
+    const { user } = await renderEditor();
+
+    await user.click(screen.getByTestId('export-minutes-pdf'));
+
+    const alert = await screen.findByTestId('minutes-export-error');
+    expect(alert).toHaveAttribute('role', 'alert');
+    expect(alert).toHaveTextContent(message);
+    expect(screen.queryByTestId('minutes-export-notice')).toBeNull();
+    expect(screen.getByTestId('minutes-export')).not.toHaveTextContent('Đã lưu');
+    expect(screen.getByTestId('export-minutes-pdf')).toBeEnabled();
+    expect(backend.exported).toEqual([{ document: 'minutes', format: 'pdf', openAfter: true }]);
+  });
+
+  it('reminds of the tasks given at the previous meeting, with owners and deadlines', async () => {
+    mockMinutes(
+      minutesView({
+        tasks_to_review: {
+          given_on: '2026-02-05',
+          tasks: [
+            { content: 'Hoàn thiện hồ sơ kết nạp', owner: 'Lò Thị Hoa', deadline: '2026-03-31' },
+            { content: 'Vận động đóng đảng phí đầy đủ', owner: null, deadline: null },
+          ],
+        },
+      }),
+    );
+    await renderEditor();
+
+    const panel = screen.getByTestId('tasks-to-review');
+    expect(panel).toHaveTextContent('Nhiệm vụ kỳ trước cần kiểm điểm (giao ngày 05/02/2026)');
+    expect(within(panel).getByTestId('task-to-review-0')).toHaveTextContent(
+      'Hoàn thiện hồ sơ kết nạp (người thực hiện: Lò Thị Hoa; hạn 31/03/2026)',
+    );
+    expect(within(panel).getByTestId('task-to-review-1')).toHaveTextContent('Vận động đóng đảng phí đầy đủ');
+    expect(within(panel).getByTestId('task-to-review-1')).not.toHaveTextContent('hạn');
+  });
+
+  it('shows no reminder when the previous meeting gave no tasks', async () => {
+    mockMinutes(minutesView());
+    await renderEditor();
+    expect(screen.queryByTestId('tasks-to-review')).toBeNull();
   });
 
   it('saves what was just typed before exporting', async () => {
