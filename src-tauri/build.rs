@@ -53,6 +53,15 @@ const COMMANDS: &[&str] = &[
     "add_attachments",
     "open_attachment",
     "remove_attachment",
+    "backup_overview",
+    "set_backup_settings",
+    "choose_second_backup_folder",
+    "backup_now",
+    "preview_restore",
+    "restore_backup",
+    "startup_backups",
+    "restore_at_startup",
+    "app_notices",
 ];
 
 fn main() {

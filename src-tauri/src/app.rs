@@ -1,15 +1,20 @@
 //! Builds and runs the app: plugins, state, commands, the main window.
 
+use chibo_store::backups::BackupMoment;
 use chibo_store::{DataDir, Store};
 use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
 use tauri_plugin_log::{RotationStrategy, Target, TargetKind, TimezoneStrategy};
 
-use crate::commands::{attachments, branches, meetings, minutes, roll_call, roster, roster_files};
+use crate::commands::{
+    attachments, backups, branches, meetings, minutes, roll_call, roster, roster_files,
+};
 use crate::launch::data_dir_argument;
 use crate::state::AppState;
 
 const MAIN_WINDOW: &str = "main";
 const LOG_FILE_MAX_BYTES: u128 = 2 * 1024 * 1024;
+/// How many of the latest attachments are looked at when the app starts.
+const ATTACHMENTS_SPOT_CHECKED: u32 = 20;
 
 fn focus_main_window(app: &AppHandle) {
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
@@ -64,6 +69,49 @@ fn create_main_window(app: &tauri::App, data_dir: Option<&DataDir>) -> tauri::Re
     Ok(())
 }
 
+/// The automatic backup; its notices (and failures, in words) are kept for the UI.
+fn automatic_backup(app: &AppHandle, moment: BackupMoment) {
+    let state = app.state::<AppState>();
+    let now = chrono::Local::now().naive_local();
+    match state.with_store(|store| store.automatic_backup(moment, now)) {
+        Ok(outcome) => {
+            log::info!(
+                "automatic backup ({moment:?}): taken {}, {} attachment files copied, {} rotated out",
+                outcome.backup.is_some(),
+                outcome.attachments_copied,
+                outcome.rotated_out
+            );
+            state.add_notices(outcome.notices);
+        }
+        Err(err) if err.code == "corrupt" || err.code == "incompatible" => {}
+        Err(err) => {
+            log::warn!("automatic backup failed: {}", err.code);
+            state.add_notices(vec![format!("Chưa sao lưu tự động được: {}", err.message)]);
+        }
+    }
+}
+
+/// After the window shows: the day's first backup and a look at the latest attachments.
+fn checks_at_start(app: &AppHandle) {
+    automatic_backup(app, BackupMoment::Start);
+    let state = app.state::<AppState>();
+    if let Ok(damaged) =
+        state.with_store(|store| store.attachment_spot_check(ATTACHMENTS_SPOT_CHECKED))
+    {
+        if !damaged.is_empty() {
+            log::warn!(
+                "{} recent attachment files missing or altered",
+                damaged.len()
+            );
+            state.add_notices(vec![format!(
+                "{} tệp đính kèm gần đây bị mất hoặc đã bị thay đổi trên đĩa. Hãy mở cuộc họp \
+                 tương ứng để xem, hoặc khôi phục từ bản sao lưu.",
+                damaged.len()
+            )]);
+        }
+    }
+}
+
 pub fn run() {
     let (data_dir, store) = match DataDir::resolve(data_dir_argument(std::env::args())) {
         Ok(dir) => (Some(dir.clone()), Store::open(dir)),
@@ -78,7 +126,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(window_state_plugin(data_dir.as_ref()))
-        .manage(AppState::new(store))
+        .manage(AppState::new(data_dir.clone(), store))
         .invoke_handler(tauri::generate_handler![
             branches::app_info,
             branches::create_branch,
@@ -131,6 +179,15 @@ pub fn run() {
             attachments::add_attachments,
             attachments::open_attachment,
             attachments::remove_attachment,
+            backups::backup_overview,
+            backups::set_backup_settings,
+            backups::choose_second_backup_folder,
+            backups::backup_now,
+            backups::preview_restore,
+            backups::restore_backup,
+            backups::startup_backups,
+            backups::restore_at_startup,
+            backups::app_notices,
         ])
         .setup(move |app| {
             log::info!(
@@ -138,9 +195,18 @@ pub fn run() {
                 chibo_store::migrations::LATEST_VERSION
             );
             create_main_window(app, window_dir.as_ref())?;
+            let handle = app.handle().clone();
+            std::thread::spawn(move || checks_at_start(&handle));
             Ok(())
         })
-        .run(tauri::generate_context!());
+        .build(tauri::generate_context!())
+        .map(|app| {
+            app.run(|handle, event| {
+                if let tauri::RunEvent::Exit = event {
+                    automatic_backup(handle, BackupMoment::Close);
+                }
+            })
+        });
     if let Err(err) = result {
         eprintln!("Sổ tay Chi bộ không khởi động được: {err}");
         std::process::exit(2);

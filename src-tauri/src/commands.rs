@@ -2,6 +2,7 @@
 //! repeated in build.rs (permissions) and capabilities/main.json (what the window may call).
 
 pub mod attachments;
+pub mod backups;
 pub mod branches;
 pub mod meetings;
 pub mod minutes;

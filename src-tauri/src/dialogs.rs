@@ -37,6 +37,14 @@ mod native {
             .collect()
     }
 
+    pub fn pick_folder<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+        app.dialog()
+            .file()
+            .set_title("Chọn thư mục sao lưu thứ hai")
+            .blocking_pick_folder()
+            .and_then(|path| path.into_path().ok())
+    }
+
     pub fn save_file<R: Runtime>(
         app: &AppHandle<R>,
         kind: &FileKind,
@@ -55,8 +63,9 @@ mod native {
 #[cfg(feature = "e2e")]
 mod native {
     //! e2e answers: `CHIBO_E2E_OPEN_FILE` is the file "picked"; `CHIBO_E2E_PICK_FILES` the
-    //! files picked at once (a path list, as in `PATH`); `CHIBO_E2E_SAVE_DIR` is the folder
-    //! the suggested file name is "saved" into. Unset means the user cancelled.
+    //! files picked at once (a path list, as in `PATH`); `CHIBO_E2E_PICK_FOLDER` the folder
+    //! picked; `CHIBO_E2E_SAVE_DIR` is the folder the suggested file name is "saved" into.
+    //! Unset means the user cancelled.
     use super::*;
 
     pub fn open_file<R: Runtime>(_app: &AppHandle<R>, kind: &FileKind) -> Option<PathBuf> {
@@ -75,6 +84,10 @@ mod native {
             .unwrap_or_default()
     }
 
+    pub fn pick_folder<R: Runtime>(_app: &AppHandle<R>) -> Option<PathBuf> {
+        std::env::var_os("CHIBO_E2E_PICK_FOLDER").map(PathBuf::from)
+    }
+
     pub fn save_file<R: Runtime>(
         _app: &AppHandle<R>,
         _kind: &FileKind,
@@ -84,7 +97,7 @@ mod native {
     }
 }
 
-pub use native::{open_file, pick_files, save_file};
+pub use native::{open_file, pick_files, pick_folder, save_file};
 
 pub const SPREADSHEETS: FileKind = FileKind {
     name: "Bảng tính (Excel, ODS, CSV)",
@@ -105,4 +118,8 @@ pub const EXCEL: FileKind = FileKind {
 pub const CSV: FileKind = FileKind {
     name: "CSV (UTF-8)",
     extensions: &["csv"],
+};
+pub const BACKUP: FileKind = FileKind {
+    name: "Bản sao lưu Sổ tay Chi bộ",
+    extensions: &["sqlite3"],
 };

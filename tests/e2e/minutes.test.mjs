@@ -1,6 +1,6 @@
-// Minutes journey in the real app: write the draft minutes of the latest held meeting (saved
-// as you type), approve them, see them locked, and export them as PDF and DOCX through the
-// (e2e-answered) save dialog.
+// Minutes journey in the real app: attach files to the latest held meeting, write its draft
+// minutes (saved as you type), approve them, see them locked, and export them as PDF and
+// DOCX through the (e2e-answered) save dialog, opened afterwards (e2e-recorded).
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -8,21 +8,31 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { AppEnv, removeTree } from './harness.mjs';
 
 const saveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-e2e-minutes-out-'));
+const pickDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-e2e-minutes-in-'));
+const scan = path.join(pickDir, 'Biên bản đã ký tháng 11.pdf');
+const photo = path.join(pickDir, 'Ảnh buổi họp.jpg');
+fs.writeFileSync(scan, '%PDF-1.7 bản quét');
+fs.writeFileSync(photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+const openLog = path.join(saveDir, 'opened.log');
 let env;
 before(async () => {
   env = await AppEnv.create('minutes', {
     CHIBO_E2E_TODAY: '2026-11-27',
     CHIBO_E2E_SAVE_DIR: saveDir,
+    CHIBO_E2E_PICK_FILES: [scan, photo].join(path.delimiter),
+    CHIBO_E2E_OPEN_LOG: openLog,
   });
 });
 after(async () => {
   const leaks = env.leaks();
   await env.dispose();
   removeTree(saveDir);
+  removeTree(pickDir);
   assert.deepEqual(leaks, [], 'the app wrote outside its data dir');
 });
 
@@ -38,6 +48,26 @@ test('draft minutes are saved as typed, approved, locked and exported', async ()
       (r) => r.text.includes('05/11/2026') && /chuyên đề/i.test(r.text),
     );
     await app.clickRow(november.testid);
+  });
+
+  await env.step('attach-files', async () => {
+    // The demo attached the meeting notice; two more files at once.
+    await app.waitItem('attachment-row', (r) => r.text.includes('Thông báo họp chi bộ.docx'));
+    await app.click('attach-files');
+    await app.waitItem('attachment-row', (r) => r.text.includes('Biên bản đã ký tháng 11.pdf'));
+    await app.waitItem('attachment-row', (r) => r.text.includes('Ảnh buổi họp.jpg'));
+    const stored = fs.readdirSync(path.join(env.dataDir, 'attachments'));
+    assert.equal(stored.filter((f) => f.endsWith('.pdf')).length, 1, stored.join(', '));
+    // Opened from the data folder's copy, not from where it was picked.
+    const rows = await app.list('attachment-open');
+    assert.equal(rows.length, 3);
+    await app.clickNth('attachment-open', 1);
+    for (let i = 0; i < 50 && !fs.existsSync(openLog); i++) await sleep(100);
+    const opened = fs.readFileSync(openLog, 'utf8').trim().split('\n');
+    assert.ok(opened.at(-1).startsWith(path.join(env.dataDir, 'attachments')), opened.at(-1));
+  });
+
+  await env.step('open-minutes', async () => {
     await app.click('meeting-minutes');
     await app.waitFor('minutes-editor');
     await app.waitText('minutes-status', (t) => t.includes('Nháp'));
@@ -77,6 +107,8 @@ test('draft minutes are saved as typed, approved, locked and exported', async ()
     });
     assert.match(xml, /CHI BỘ THÔN BẢN CHẮT/);
     assert.match(xml, /Đồng chí Bí thư phổ biến Kết luận 21-KL\/TW/);
+    const opened = fs.readFileSync(openLog, 'utf8');
+    assert.ok(opened.includes(path.join(saveDir, pdf)), `opened after export: ${opened}`);
     const text = execFileSync('pdftotext', [path.join(saveDir, pdf), '-'], { encoding: 'utf8' });
     assert.match(text, /ĐẢNG CỘNG SẢN VIỆT NAM/);
     assert.match(text, /Chi bộ thôn Bản Chắt|CHI BỘ THÔN BẢN CHẮT/);

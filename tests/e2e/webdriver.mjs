@@ -107,6 +107,16 @@ export class Session {
     await this.cmd('POST', `/element/${id}/click`, {});
   }
 
+  /** Clicks the `n`-th (from 0) element with this test id, in document order. */
+  async clickNth(testid, n) {
+    const found = await this.cmd('POST', '/elements', {
+      using: 'css selector',
+      value: `[data-testid="${testid}"]`,
+    });
+    if (!found[n]) throw new WebDriverError(`no element ${n} of [data-testid="${testid}"]`);
+    await this.cmd('POST', `/element/${found[n][ELEMENT]}/click`, {});
+  }
+
   /** Clicks a table row through its first cell (WebKit's driver cannot click a `tr`). */
   async clickRow(testid) {
     const row = await this.waitFor(testid);

@@ -9,6 +9,7 @@
 pub mod attachment;
 pub mod attendance;
 pub mod attendance_history;
+pub mod backup_rotation;
 pub mod branch;
 pub mod dates;
 pub mod document;

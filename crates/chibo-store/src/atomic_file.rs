@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 const PERSIST_ATTEMPTS: u32 = 5;
 const PERSIST_PAUSE: Duration = Duration::from_millis(100);
 
-fn write_error(path: &Path, folder: &Path, err: &std::io::Error) -> Error {
+pub(crate) fn write_error(path: &Path, folder: &Path, err: &std::io::Error) -> Error {
     let shown = path.display();
     let folder = folder.display();
     match err.kind() {
@@ -53,13 +53,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         )));
     }
     let fail = |e: std::io::Error| write_error(path, folder, &e);
-    let mut temp = tempfile::Builder::new()
+    let mut temp = temp_file_in(folder).map_err(fail)?;
+    temp.write_all(bytes).map_err(fail)?;
+    temp.as_file().sync_all().map_err(fail)?;
+    persist(temp, path)
+}
+
+/// A temp file in `folder`, named so it is recognisably ours and never taken for data.
+pub(crate) fn temp_file_in(folder: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
         .prefix(".chibo-")
         .suffix(".tmp")
         .tempfile_in(folder)
-        .map_err(fail)?;
-    temp.write_all(bytes).map_err(fail)?;
-    temp.as_file().sync_all().map_err(fail)?;
+}
+
+/// Renames a complete, flushed temp file over `path` (retrying while antivirus or Excel
+/// holds the target), then makes the rename durable. On failure the temp file is removed.
+pub(crate) fn persist(mut temp: tempfile::NamedTempFile, path: &Path) -> Result<()> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
     let mut attempt = 1;
     loop {
         match temp.persist(path) {
@@ -73,7 +87,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
                 std::thread::sleep(PERSIST_PAUSE);
             }
             // The temp file is removed when `err.file` drops.
-            Err(err) => return Err(fail(err.error)),
+            Err(err) => return Err(write_error(path, folder, &err.error)),
         }
     }
     sync_folder(folder);

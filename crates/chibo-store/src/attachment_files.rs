@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use chibo_core::attachment::{check_size, display_name, FIELD};
 use chibo_core::validation::FieldError;
 
+use crate::atomic_file::{persist, temp_file_in};
 use crate::error::{Error, Result};
 use crate::hashing::sha256_hex_of;
 
@@ -105,11 +106,7 @@ impl<'a> AttachmentFolder<'a> {
         let expected = self.check_source(source, max_megabytes)?;
         std::fs::create_dir_all(self.root).map_err(|e| write_error(&e))?;
         let input = File::open(source).map_err(|e| read_error(&name, &e))?;
-        let mut temp = tempfile::Builder::new()
-            .prefix(".chibo-")
-            .suffix(".tmp")
-            .tempfile_in(self.root)
-            .map_err(|e| write_error(&e))?;
+        let mut temp = temp_file_in(self.root).map_err(|e| write_error(&e))?;
         let mut tee = Tee {
             input: input.take(expected + 1),
             output: temp.as_file_mut(),
@@ -137,7 +134,7 @@ impl<'a> AttachmentFolder<'a> {
                 created: false,
             });
         }
-        temp.persist(&target).map_err(|e| write_error(&e.error))?;
+        persist(temp, &target)?;
         Ok(StoredFile {
             sha256,
             size: expected,

@@ -187,6 +187,50 @@ impl Store {
         }
     }
 
+    /// Every attachment of every meeting whose stored copy is not intact (hashes checked).
+    pub fn damaged_attachments(&self) -> Result<Vec<Attachment>> {
+        let root = self.attachments_root()?;
+        let folder = AttachmentFolder::new(&root);
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM attachment ORDER BY id"))?;
+        let list = stmt
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(list
+            .into_iter()
+            .map(|mut a| {
+                a.state = state_of(&folder, &a, Check::Hash);
+                a
+            })
+            .filter(|a| a.state != AttachmentState::Intact)
+            .collect())
+    }
+
+    /// The most recent `limit` attachments whose copy is missing or of the wrong size: the
+    /// quick look taken at start.
+    pub fn attachment_spot_check(&self, limit: u32) -> Result<Vec<Attachment>> {
+        let Some(dir) = self.data_dir() else {
+            return Ok(Vec::new());
+        };
+        let root = dir.attachments();
+        let folder = AttachmentFolder::new(&root);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM attachment ORDER BY id DESC LIMIT ?1"
+        ))?;
+        let list = stmt
+            .query_map(params![limit], from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(list
+            .into_iter()
+            .map(|mut a| {
+                a.state = state_of(&folder, &a, Check::Size);
+                a
+            })
+            .filter(|a| a.state != AttachmentState::Intact)
+            .collect())
+    }
+
     fn attachment(&self, id: i64) -> Result<Attachment> {
         self.conn
             .query_row(

@@ -24,7 +24,9 @@ use ts_rs::{Config, TS};
 
 use crate::attachments::{Attachment, AttachmentState};
 use crate::attendance_history::AttendanceHistory;
+use crate::backups::{BackupFile, BackupKind, BackupOverview, BackupSettings};
 use crate::branches::VersionedSettings;
+use crate::database_copy::DatabaseFacts;
 use crate::info::{AppInfo, BranchSummary};
 use crate::meeting_documents::{DocumentFormat, MeetingDocument};
 use crate::meeting_record::{MeetingDetail, MemberChoice, StatusChange};
@@ -32,11 +34,13 @@ use crate::meetings::MeetingSummary;
 use crate::members::{MemberDetail, RosterFilter, RosterView};
 use crate::minutes::{MinutesStatus, MinutesVersion, MinutesView};
 use crate::prefs::Prefs;
+use crate::restore::{BackupPreview, RestoreReport};
 use crate::roll_call::{RollCall, RollCallLine};
 use crate::roster_io::{
     DuplicateMatch, ImportPreview, ImportProblem, ImportResult, OnDuplicate, PreviewRow,
     RosterFormat,
 };
+use crate::verify::VerifyReport;
 
 /// The whole generated file.
 pub fn typescript() -> String {
@@ -110,6 +114,14 @@ pub fn typescript() -> String {
         MinutesView::decl(&cfg),
         AttachmentState::decl(&cfg),
         Attachment::decl(&cfg),
+        BackupSettings::decl(&cfg),
+        BackupKind::decl(&cfg),
+        BackupFile::decl(&cfg),
+        BackupOverview::decl(&cfg),
+        DatabaseFacts::decl(&cfg),
+        BackupPreview::decl(&cfg),
+        RestoreReport::decl(&cfg),
+        VerifyReport::decl(&cfg),
         MeetingDocument::decl(&cfg),
         DocumentFormat::decl(&cfg),
     ];

@@ -16,7 +16,7 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Refuses, before SQLite touches it, a non-empty file that is not an SQLite database.
-fn check_is_sqlite(path: &Path) -> Result<()> {
+pub(crate) fn check_is_sqlite(path: &Path) -> Result<()> {
     let mut file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),

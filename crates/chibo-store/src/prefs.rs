@@ -22,7 +22,7 @@ pub struct Prefs {
 }
 
 impl Store {
-    fn pref(&self, key: &str) -> Result<Option<String>> {
+    pub(crate) fn pref(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .query_row("SELECT value FROM app_pref WHERE key = ?1", [key], |row| {
@@ -31,7 +31,7 @@ impl Store {
             .optional()?)
     }
 
-    fn set_pref(&self, key: &str, value: &str) -> Result<()> {
+    pub(crate) fn set_pref(&self, key: &str, value: &str) -> Result<()> {
         self.conn.execute(
             "INSERT INTO app_pref (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",

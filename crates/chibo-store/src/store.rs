@@ -6,7 +6,8 @@ use rusqlite::Connection;
 
 use crate::connection;
 use crate::data_dir::DataDir;
-use crate::error::Result;
+use crate::database_copy::integrity_problems;
+use crate::error::{Error, Result};
 use crate::migrations;
 
 pub struct Store {
@@ -16,10 +17,19 @@ pub struct Store {
 
 impl Store {
     /// Opens the data directory: creates it if needed, checks it is writable, opens the
-    /// database and brings its schema up to date.
+    /// database, checks it (`quick_check`) and brings its schema up to date.
     pub fn open(data_dir: DataDir) -> Result<Self> {
         data_dir.prepare()?;
         let mut conn = connection::open(&data_dir.database())?;
+        let problems = integrity_problems(&conn, true)?;
+        if !problems.is_empty() {
+            return Err(Error::Corrupt(format!(
+                "Tệp dữ liệu {} bị hỏng (kiểm tra nhanh: {}). Tệp được giữ nguyên; hãy khôi \
+                 phục từ bản sao lưu mới nhất.",
+                data_dir.database().display(),
+                problems.into_iter().take(3).collect::<Vec<_>>().join("; ")
+            )));
+        }
         migrations::migrate(&mut conn)?;
         Ok(Self {
             conn,

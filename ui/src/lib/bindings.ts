@@ -505,6 +505,66 @@ export type AttachmentState = "intact" | "missing" | "altered";
 
 export type Attachment = { id: number, meeting_id: number, original_name: string, media_type: string, size: number, added_at: string, sha256: string, state: AttachmentState, };
 
+export type BackupSettings = { keep_daily: number, keep_monthly: number, 
+/**
+ * A second folder (e.g. on a USB stick) that also receives each automatic backup.
+ */
+second_folder: string | null, };
+
+export type BackupKind = "automatic" | "safety_copy";
+
+export type BackupFile = { path: string, file_name: string, kind: BackupKind, 
+/**
+ * Local time it was taken, "YYYY-MM-DDTHH:MM:SS".
+ */
+taken_at: string, size: number, };
+
+export type BackupOverview = { settings: BackupSettings, backups: Array<BackupFile>, 
+/**
+ * The `backups/` folder, for the user to find it.
+ */
+folder: string, 
+/**
+ * Notices of the automatic backups since start (second folder absent, …).
+ */
+notices: Array<string>, };
+
+export type DatabaseFacts = { schema_version: number, branches: Array<string>, members: number, meetings: number, minutes: number, attachments: number, };
+
+export type BackupPreview = { path: string, backup_taken_at: string | null, found_version: number, facts: DatabaseFacts, };
+
+export type RestoreReport = { restored_from: string, 
+/**
+ * When the backup was taken, from its name or else the file's time.
+ */
+backup_taken_at: string | null, 
+/**
+ * The schema version the backup had (older ones are migrated).
+ */
+found_version: number, 
+/**
+ * What the data holds now.
+ */
+facts: DatabaseFacts, 
+/**
+ * Where the data replaced by the restore was kept.
+ */
+safety_copy: string, };
+
+export type VerifyReport = { 
+/**
+ * Rows of `integrity_check` other than "ok".
+ */
+integrity: Array<string>, 
+/**
+ * Rows referring to a record that does not exist.
+ */
+foreign_keys: Array<string>, 
+/**
+ * Attachments whose file is missing or altered.
+ */
+attachments: Array<Attachment>, };
+
 export type MeetingDocument = "minutes" | "sign_in_sheet" | "notice";
 
 export type DocumentFormat = "docx" | "pdf";
