@@ -1,5 +1,7 @@
 //! One module per `chibo` subcommand.
 
+pub mod backup;
+pub mod data;
 pub mod demo;
 pub mod info;
 pub mod init;

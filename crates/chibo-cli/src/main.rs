@@ -45,11 +45,35 @@ enum Command {
     Minutes(commands::minutes::Command),
     /// Các cảnh báo đang mở (hết dự bị, quá hạn xét chính thức, vắng họp, cuộc họp, …)
     Warnings,
+    /// Sao lưu toàn bộ dữ liệu ra một tệp (đã kiểm tra toàn vẹn)
+    Backup {
+        /// Tệp sao lưu cần ghi (.sqlite3)
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Khôi phục dữ liệu từ một bản sao lưu (dữ liệu hiện tại được giữ một bản an toàn)
+    Restore {
+        /// Tệp sao lưu (.sqlite3)
+        path: PathBuf,
+    },
+    /// Kiểm tra toàn vẹn dữ liệu, liên kết và mã băm của mọi tệp đính kèm
+    Verify,
+    /// Xuất / nhập dữ liệu trọn vẹn của chi bộ (tệp JSON có phiên bản, kèm tệp đính kèm)
+    #[command(subcommand)]
+    Data(commands::data::Command),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = chibo_store::DataDir::resolve(cli.data_dir)
+    let data_dir = chibo_store::DataDir::resolve(cli.data_dir);
+    if let Command::Restore { path } = &cli.command {
+        let result = data_dir.and_then(|dir| commands::backup::restore(dir, path, cli.json));
+        return match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => output::report_error(&err),
+        };
+    }
+    let result = data_dir
         .and_then(chibo_store::Store::open)
         .and_then(|mut store| match cli.command {
             Command::Init(args) => commands::init::run(&mut store, &args, cli.json),
@@ -63,6 +87,13 @@ fn main() -> ExitCode {
             }
             Command::Minutes(command) => commands::minutes::run(&store, command, cli.json),
             Command::Warnings => commands::warnings::run(&store, cli.branch.as_deref(), cli.json),
+            Command::Backup { out } => commands::backup::backup(&store, &out, cli.json),
+            // Handled above, before the store is opened.
+            Command::Restore { .. } => Ok(()),
+            Command::Verify => commands::backup::verify(&store, cli.json),
+            Command::Data(command) => {
+                commands::data::run(&mut store, cli.branch.as_deref(), command, cli.json)
+            }
         });
     match result {
         Ok(()) => ExitCode::SUCCESS,

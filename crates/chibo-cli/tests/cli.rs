@@ -411,3 +411,134 @@ fn minutes_export_writes_a_pdf_and_refuses_a_missing_folder() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(!missing.exists());
 }
+
+fn without_exported_at(path: &Path) -> serde_json::Value {
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    value.as_object_mut().unwrap().remove("exported_at");
+    value
+}
+
+#[test]
+fn data_export_then_import_into_an_empty_folder_gives_the_same_file() {
+    let source = TempDir::new().unwrap();
+    chibo(source.path(), &["demo"]);
+    let files = TempDir::new().unwrap();
+    let file = files.path().join("chi bộ Bản Chắt.json");
+    let out = chibo(
+        source.path(),
+        &["data", "export", "--out", file.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Đã ghi"), "{}", stderr(&out));
+    let attachments = files.path().join("chi bộ Bản Chắt.attachments");
+    assert_eq!(std::fs::read_dir(&attachments).unwrap().count(), 1);
+
+    let target = TempDir::new().unwrap();
+    let preview = chibo(
+        target.path(),
+        &[
+            "data",
+            "import",
+            file.to_str().unwrap(),
+            "--dry-run",
+            "--json",
+        ],
+    );
+    assert_eq!(preview.status.code(), Some(0), "{}", stderr(&preview));
+    let preview = json(&preview);
+    assert_eq!(preview["written"], false);
+    assert_eq!(preview["branches"][0]["action"], "add");
+    assert_eq!(preview["branches"][0]["incoming"]["members"], 26);
+    let info = json(&chibo(target.path(), &["info", "--json"]));
+    assert!(
+        info["branches"].as_array().unwrap().is_empty(),
+        "--dry-run wrote"
+    );
+    assert_eq!(
+        std::fs::read_dir(target.path().join("attachments"))
+            .unwrap()
+            .count(),
+        0
+    );
+
+    let out = chibo(target.path(), &["data", "import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Đã thêm Chi bộ thôn Bản Chắt"),
+        "{}",
+        stderr(&out)
+    );
+    let again = chibo(target.path(), &["data", "import", file.to_str().unwrap()]);
+    assert!(stderr(&again).contains("Đã cập nhật"), "{}", stderr(&again));
+    let info = json(&chibo(target.path(), &["info", "--json"]));
+    assert_eq!(info["branches"].as_array().unwrap().len(), 1);
+
+    let second = files.path().join("lần hai.json");
+    let out = chibo(
+        target.path(),
+        &[
+            "data",
+            "export",
+            "--all",
+            "--out",
+            second.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json(&out)["attachment_files"], 1);
+    assert_eq!(without_exported_at(&file), without_exported_at(&second));
+}
+
+#[test]
+fn data_import_of_a_bad_file_exits_1_and_changes_nothing() {
+    let data = TempDir::new().unwrap();
+    chibo(data.path(), &["demo"]);
+    let files = TempDir::new().unwrap();
+    let file = files.path().join("chi-bo.json");
+    chibo(
+        data.path(),
+        &["data", "export", "--out", file.to_str().unwrap()],
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+
+    let target = TempDir::new().unwrap();
+    std::fs::write(&file, &text[..text.len() / 3]).unwrap();
+    let out = chibo(target.path(), &["data", "import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("không phải tệp JSON hợp lệ"),
+        "{}",
+        stderr(&out)
+    );
+
+    let newer = text.replacen("\"version\": 1,", "\"version\": 2,", 1);
+    std::fs::write(&file, newer).unwrap();
+    let out = chibo(target.path(), &["data", "import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("phiên bản mới hơn"),
+        "{}",
+        stderr(&out)
+    );
+
+    let info = json(&chibo(target.path(), &["info", "--json"]));
+    assert!(info["branches"].as_array().unwrap().is_empty());
+
+    let out = chibo(
+        data.path(),
+        &[
+            "data",
+            "export",
+            "--out",
+            files
+                .path()
+                .join("không có")
+                .join("x.json")
+                .to_str()
+                .unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}

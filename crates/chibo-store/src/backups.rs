@@ -178,7 +178,7 @@ pub fn list_backups(folder: &Path) -> Vec<BackupFile> {
             ))
         })
         .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.sort_by_key(|(taken, _)| std::cmp::Reverse(*taken));
     found.into_iter().map(|(_, file)| file).collect()
 }
 

@@ -24,6 +24,7 @@ pub mod documents;
 pub mod error;
 mod hashing;
 pub mod info;
+pub mod interchange;
 pub mod meeting_documents;
 pub mod meeting_record;
 pub mod meetings;

@@ -182,8 +182,7 @@ fn samples(store: &Store) -> Vec<(&'static str, Vec<Value>)> {
         .id;
     let held = meetings
         .iter()
-        .filter(|m| m.status == MeetingStatus::Held)
-        .last()
+        .rfind(|m| m.status == MeetingStatus::Held)
         .unwrap()
         .id;
     let meeting = serde_json::to_value(store.meeting_detail(planned).unwrap().meeting).unwrap();

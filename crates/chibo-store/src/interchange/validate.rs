@@ -1,0 +1,322 @@
+//! The checks an interchange file passes before anything is written: the branch profiles
+//! and settings by the app's own rules, unique keys, every reference resolving inside its
+//! branch, approved minutes matching their hash, attachments well described. The first
+//! problem is reported with where it is, in Vietnamese.
+
+use std::collections::HashSet;
+use std::fmt::Display;
+
+use chibo_core::branch::BranchInput;
+use chibo_core::dates::format_dmy;
+use chibo_core::text::fold;
+use chibo_core::validation::FieldError;
+
+use crate::error::{Error, Result};
+use crate::interchange::files::WantedFiles;
+use crate::interchange::format::{
+    BranchRecord, InterchangeFile, MeetingRecord, MemberRecord, MinutesRecord,
+};
+use crate::interchange::minutes_people::{hash_of, people_in};
+use crate::minutes::MinutesStatus;
+
+/// The field every refusal of a file names.
+pub const FIELD: &str = "file";
+
+fn refuse(place: &str, what: impl Display) -> Error {
+    FieldError::new(
+        FIELD,
+        format!(
+            "{place}: {what}. Tệp bị hỏng hoặc đã bị sửa tay; hãy xuất lại từ máy gửi. Chưa có \
+             gì được ghi."
+        ),
+    )
+    .into()
+}
+
+fn required(place: &str, label: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        return Err(refuse(place, format!("thiếu {label}")));
+    }
+    Ok(())
+}
+
+fn unique_keys<'a>(
+    place: &str,
+    kind: &str,
+    keys: impl Iterator<Item = &'a u32>,
+) -> Result<HashSet<u32>> {
+    let mut seen = HashSet::new();
+    for key in keys {
+        if !seen.insert(*key) {
+            return Err(refuse(place, format!("khóa {kind} {key} bị trùng")));
+        }
+    }
+    Ok(seen)
+}
+
+/// Checks the whole file; gives the attachment files it needs.
+pub(crate) fn check(file: &InterchangeFile) -> Result<WantedFiles> {
+    if file.branches.is_empty() {
+        return Err(
+            FieldError::new(FIELD, "Tệp không có chi bộ nào nên không có gì để nhập.").into(),
+        );
+    }
+    let mut names = HashSet::new();
+    let mut files = WantedFiles::default();
+    for (index, branch) in file.branches.iter().enumerate() {
+        let place = match branch.profile.name.trim() {
+            "" => format!("Chi bộ thứ {} trong tệp", index + 1),
+            name => format!("“{name}”"),
+        };
+        check_branch(&place, branch, &mut files)?;
+        if !names.insert(fold(&branch.profile.name)) {
+            return Err(refuse(&place, "tên chi bộ xuất hiện hai lần trong tệp"));
+        }
+    }
+    Ok(files)
+}
+
+fn check_branch(place: &str, branch: &BranchRecord, files: &mut WantedFiles) -> Result<()> {
+    let profile = &branch.profile;
+    BranchInput {
+        name: profile.name.clone(),
+        parent_name: profile.parent_name.clone(),
+        place: profile.place.clone(),
+        term_start: profile.term_start,
+        term_end: profile.term_end,
+        founded_on: profile.founded_on,
+    }
+    .validated()
+    .map_err(|e| refuse(place, e.message.trim_end_matches('.')))?;
+    required(place, "thời điểm tạo (created_at)", &profile.created_at)?;
+    required(place, "thời điểm sửa (updated_at)", &profile.updated_at)?;
+
+    if branch.settings.is_empty() {
+        return Err(refuse(place, "thiếu thiết lập (settings)"));
+    }
+    let mut versions = HashSet::new();
+    for settings in &branch.settings {
+        let at = format!("{place}, thiết lập phiên bản {}", settings.version);
+        if settings.version == 0 || !versions.insert(settings.version) {
+            return Err(refuse(&at, "số phiên bản bằng 0 hoặc bị trùng"));
+        }
+        required(&at, "thời điểm đổi (changed_at)", &settings.changed_at)?;
+        settings
+            .rules
+            .validate()
+            .map_err(|e| refuse(&at, e.message.trim_end_matches('.')))?;
+    }
+
+    let members = unique_keys(place, "đảng viên", branch.members.iter().map(|m| &m.key))?;
+    let mut cards = HashSet::new();
+    for member in &branch.members {
+        check_member(place, member)?;
+        if !member.card_number.is_empty() && !cards.insert(member.card_number.as_str()) {
+            return Err(refuse(
+                place,
+                format!("số thẻ đảng viên {} bị trùng", member.card_number),
+            ));
+        }
+    }
+
+    let documents = unique_keys(place, "văn bản", branch.documents.iter().map(|d| &d.key))?;
+    let mut numbers = HashSet::new();
+    for document in &branch.documents {
+        let at = format!("{place}, văn bản khóa {}", document.key);
+        required(&at, "số hiệu văn bản", &document.number)?;
+        required(&at, "trích yếu văn bản", &document.title)?;
+        required(&at, "thời điểm tạo (created_at)", &document.created_at)?;
+        required(&at, "thời điểm sửa (updated_at)", &document.updated_at)?;
+        if !numbers.insert((document.number.as_str(), document.issued_on)) {
+            return Err(refuse(
+                &at,
+                format!("văn bản số {} bị ghi hai lần", document.number),
+            ));
+        }
+    }
+
+    unique_keys(place, "cuộc họp", branch.meetings.iter().map(|m| &m.key))?;
+    for meeting in &branch.meetings {
+        let at = format!(
+            "{place}, cuộc họp ngày {} (khóa {})",
+            format_dmy(meeting.date),
+            meeting.key
+        );
+        check_meeting(&at, meeting, &members, &documents)?;
+        for attachment in &meeting.attachments {
+            let label = format!(
+                "tệp đính kèm “{}” của cuộc họp ngày {} ({})",
+                attachment.name,
+                format_dmy(meeting.date),
+                branch.profile.name
+            );
+            required(&at, "tên tệp đính kèm", &attachment.name)?;
+            required(&at, "thời điểm đính kèm (added_at)", &attachment.added_at)?;
+            let hex = attachment.sha256.len() == 64
+                && attachment
+                    .sha256
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c));
+            if !hex {
+                return Err(refuse(
+                    &at,
+                    format!("mã băm SHA-256 của {label} không hợp lệ"),
+                ));
+            }
+            if attachment.size == 0 {
+                return Err(refuse(&at, format!("{label} có kích thước 0 byte")));
+            }
+            files.add(attachment, label);
+        }
+    }
+    Ok(())
+}
+
+fn check_member(place: &str, member: &MemberRecord) -> Result<()> {
+    let at = format!("{place}, đảng viên khóa {}", member.key);
+    required(&at, "họ tên", &member.full_name)?;
+    required(&at, "tên (name_parts.given)", &member.name_parts.given)?;
+    required(&at, "thời điểm tạo (created_at)", &member.created_at)?;
+    required(&at, "thời điểm sửa (updated_at)", &member.updated_at)?;
+    let at = format!("{place}, đảng viên {}", member.full_name);
+    for status in &member.statuses {
+        required(
+            &at,
+            "thời điểm ghi trạng thái (created_at)",
+            &status.created_at,
+        )?;
+        if status.end.is_some_and(|end| end < status.start) {
+            return Err(refuse(
+                &at,
+                format!(
+                    "trạng thái từ {} có ngày kết thúc trước ngày bắt đầu",
+                    format_dmy(status.start)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_meeting(
+    at: &str,
+    meeting: &MeetingRecord,
+    members: &HashSet<u32>,
+    documents: &HashSet<u32>,
+) -> Result<()> {
+    required(at, "thời điểm tạo (created_at)", &meeting.created_at)?;
+    required(at, "thời điểm sửa (updated_at)", &meeting.updated_at)?;
+    let member = |key: u32, role: &str| -> Result<()> {
+        if members.contains(&key) {
+            Ok(())
+        } else {
+            Err(refuse(
+                at,
+                format!("{role} (khóa {key}) không có trong danh sách đảng viên của tệp"),
+            ))
+        }
+    };
+    if let Some(key) = meeting.chair_key {
+        member(key, "người chủ trì")?;
+    }
+    if let Some(key) = meeting.secretary_key {
+        member(key, "thư ký")?;
+    }
+    let mut studied = HashSet::new();
+    for key in &meeting.document_keys {
+        if !documents.contains(key) {
+            return Err(refuse(
+                at,
+                format!("văn bản đã học (khóa {key}) không có trong sổ văn bản của tệp"),
+            ));
+        }
+        if !studied.insert(*key) {
+            return Err(refuse(at, format!("văn bản khóa {key} được ghi hai lần")));
+        }
+    }
+    let mut marked = HashSet::new();
+    for mark in &meeting.attendance {
+        member(mark.member_key, "người được điểm danh")?;
+        if !marked.insert(mark.member_key) {
+            return Err(refuse(
+                at,
+                format!("đảng viên khóa {} được điểm danh hai lần", mark.member_key),
+            ));
+        }
+    }
+    for guest in &meeting.guests {
+        required(at, "tên đại biểu", &guest.name)?;
+    }
+    if let Some(minutes) = &meeting.minutes {
+        check_minutes(at, minutes, &member)?;
+    }
+    Ok(())
+}
+
+fn check_minutes(
+    at: &str,
+    minutes: &MinutesRecord,
+    member: &dyn Fn(u32, &str) -> Result<()>,
+) -> Result<()> {
+    required(
+        at,
+        "thời điểm sửa biên bản (updated_at)",
+        &minutes.updated_at,
+    )?;
+    if minutes.version == 0 {
+        return Err(refuse(at, "phiên bản biên bản bằng 0"));
+    }
+    if minutes.status == MinutesStatus::Approved
+        && (minutes.approved_at.is_none() || minutes.content_hash.is_none())
+    {
+        return Err(refuse(
+            at,
+            "biên bản đã thông qua nhưng thiếu thời điểm thông qua hoặc mã băm",
+        ));
+    }
+    let check_people = |content| -> Result<()> {
+        for key in people_in(content) {
+            let key = u32::try_from(key).unwrap_or(u32::MAX);
+            member(key, "người được nêu trong biên bản")?;
+        }
+        Ok(())
+    };
+    check_people(&minutes.content)?;
+    if let Some(hash) = &minutes.content_hash {
+        if hash_of(&minutes.content)? != *hash {
+            return Err(refuse(
+                at,
+                "nội dung biên bản không khớp mã băm lúc thông qua (đã bị sửa sau khi xuất)",
+            ));
+        }
+    }
+    let mut versions = HashSet::new();
+    for earlier in &minutes.earlier_versions {
+        if earlier.version == 0
+            || earlier.version >= minutes.version
+            || !versions.insert(earlier.version)
+        {
+            return Err(refuse(
+                at,
+                format!(
+                    "phiên bản cũ {} của biên bản không hợp lệ (trùng, bằng 0 hoặc không nhỏ \
+                     hơn phiên bản hiện tại {})",
+                    earlier.version, minutes.version
+                ),
+            ));
+        }
+        required(at, "thời điểm thông qua phiên bản cũ", &earlier.approved_at)?;
+        required(at, "thời điểm thay phiên bản cũ", &earlier.replaced_at)?;
+        check_people(&earlier.content)?;
+        if hash_of(&earlier.content)? != earlier.content_hash {
+            return Err(refuse(
+                at,
+                format!(
+                    "nội dung phiên bản {} của biên bản không khớp mã băm lúc thông qua",
+                    earlier.version
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
