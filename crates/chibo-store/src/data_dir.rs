@@ -12,6 +12,14 @@ pub const APP_IDENTIFIER: &str = "vn.sotaychibo.app";
 pub const DATA_DIR_ENV: &str = "CHIBO_DATA_DIR";
 const DATABASE_FILE: &str = "chibo.sqlite3";
 
+fn read_only(root: &Path) -> Error {
+    Error::Io(format!(
+        "Không ghi được vào thư mục dữ liệu {}: ổ đĩa chỉ cho đọc (ví dụ USB bị khóa ghi). Hãy \
+         chọn thư mục khác.",
+        root.display()
+    ))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataDir {
     root: PathBuf,
@@ -76,6 +84,9 @@ impl DataDir {
             self.logs(),
         ] {
             std::fs::create_dir_all(&dir).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem {
+                    return read_only(&self.root);
+                }
                 Error::io(
                     &format!(
                         "Không tạo được thư mục dữ liệu {}. Hãy kiểm tra quyền ghi hoặc chọn \
@@ -89,6 +100,9 @@ impl DataDir {
         tempfile::NamedTempFile::new_in(&self.root)
             .map(drop)
             .map_err(|e| {
+                if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem {
+                    return read_only(&self.root);
+                }
                 Error::io(
                     &format!(
                         "Không ghi được vào thư mục dữ liệu {shown}. Hãy kiểm tra quyền ghi \

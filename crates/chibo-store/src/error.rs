@@ -77,6 +77,12 @@ impl From<rusqlite::Error> for Error {
                 "Ổ đĩa đã đầy; dữ liệu chưa được ghi. Hãy giải phóng dung lượng rồi thử lại."
                     .into(),
             ),
+            Some(ErrorCode::SystemIoFailure) => Error::Io(
+                "Không đọc ghi được tệp dữ liệu: ổ đĩa đã đầy, bị rút ra hoặc bị lỗi. Hãy giải \
+                 phóng dung lượng hoặc kiểm tra ổ đĩa rồi thử lại; dữ liệu đã ghi trước đó \
+                 không bị mất."
+                    .into(),
+            ),
             Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
                 Error::Io(
                     "Không ghi được vào cơ sở dữ liệu: thư mục dữ liệu chỉ đọc hoặc không truy \

@@ -34,7 +34,14 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
         )));
     }
     let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
-    migrations
-        .to_latest(conn)
-        .map_err(|e| Error::Internal(format!("Không nâng cấp được cơ sở dữ liệu: {e}")))
+    migrations.to_latest(conn).map_err(|e| match e {
+        // Busy, full, read-only: the same words as any other write.
+        rusqlite_migration::Error::RusqliteError { err, .. } => match Error::from(err) {
+            Error::Internal(detail) => {
+                Error::Internal(format!("Không nâng cấp được cơ sở dữ liệu: {detail}"))
+            }
+            clear => clear,
+        },
+        other => Error::Internal(format!("Không nâng cấp được cơ sở dữ liệu: {other}")),
+    })
 }
