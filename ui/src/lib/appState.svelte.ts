@@ -2,7 +2,7 @@
 // operations that change it. One instance per App, handed down through context.
 
 import { createContext } from 'svelte';
-import type { AppInfo, Branch, BranchInput, BranchSummary, Prefs } from './bindings';
+import type { AppInfo, Branch, BranchInput, BranchSummary, Prefs, RestoreReport } from './bindings';
 import * as ipc from './ipc';
 
 export type StartupStatus = 'loading' | 'ready' | 'failed';
@@ -11,6 +11,12 @@ export class AppState {
   status = $state<StartupStatus>('loading');
   startupError = $state<ipc.IpcError | null>(null);
   info = $state<AppInfo | null>(null);
+  /** Bumped when the data was replaced (a restore): every screen is then shown anew. */
+  generation = $state(0);
+  /** The restore just done, kept across the reload for the settings screen to report it. */
+  restoreReport = $state.raw<RestoreReport | null>(null);
+  /** How many of the backend's notices the user has put away (its list only grows). */
+  noticesDismissed = $state(0);
 
   /** Branches in Vietnamese order, as the backend returns them. */
   branches = $derived<Branch[]>(this.info?.branches.map((summary) => summary.branch) ?? []);
@@ -46,6 +52,29 @@ export class AppState {
   /** Reads the summary again, e.g. for the next meeting after the meetings changed. */
   async refresh(): Promise<void> {
     this.info = await ipc.appInfo();
+  }
+
+  /**
+   * After the data was replaced (a restore): reads it all again and shows every screen anew
+   * (branch list, current branch, the screen shown), keeping `report` for the settings screen.
+   * On failure the app shows the startup error page.
+   */
+  async reload(report: RestoreReport | null = null): Promise<void> {
+    this.restoreReport = report;
+    try {
+      this.info = await ipc.appInfo();
+      this.generation += 1;
+    } catch (raw) {
+      this.startupError = ipc.toIpcError(raw);
+      this.status = 'failed';
+    }
+  }
+
+  /** The report of the restore just done, once: whoever shows it takes it. */
+  takeRestoreReport(): RestoreReport | null {
+    const report = this.restoreReport;
+    this.restoreReport = null;
+    return report;
   }
 
   private setPrefs(prefs: Prefs): void {

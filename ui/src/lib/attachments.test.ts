@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAddedAt, formatSize, typeLabel } from './attachments';
+import { formatSize, typeLabel } from './attachments';
 
 describe('formatSize', () => {
   it('counts bytes under a kilobyte as they are', () => {
@@ -46,18 +46,5 @@ describe('typeLabel', () => {
   it('ignores case and parameters', () => {
     expect(typeLabel('Application/PDF')).toBe('PDF');
     expect(typeLabel('text/plain; charset=utf-8')).toBe('Văn bản');
-  });
-});
-
-describe('formatAddedAt', () => {
-  it('shows the date and time as written in the timestamp, whatever its offset', () => {
-    expect(formatAddedAt('2026-03-05T10:30:12+07:00')).toBe('05/03/2026 10:30');
-    expect(formatAddedAt('2026-12-31T23:59:59-05:00')).toBe('31/12/2026 23:59');
-    expect(formatAddedAt('2026-01-02T00:05:00Z')).toBe('02/01/2026 00:05');
-    expect(formatAddedAt('2026-01-02 08:00:00')).toBe('02/01/2026 08:00');
-  });
-
-  it('leaves text that is not a timestamp as it is', () => {
-    expect(formatAddedAt('hôm qua')).toBe('hôm qua');
   });
 });

@@ -1,5 +1,6 @@
-// How a meeting's attached files are shown: size, kind and when each was attached, in the
-// words and forms the rest of the app uses, never through the webview's locale.
+// How a meeting's attached files are shown: size (also of backups) and kind, in the words and
+// forms the rest of the app uses, never through the webview's locale. When each was attached
+// is shown with `formatTimestamp` (lib/dates).
 
 import type { AttachmentState } from './bindings';
 
@@ -43,16 +44,6 @@ export function typeLabel(mediaType: string): string {
   if (exact !== undefined) return exact;
   const family = FAMILY_TYPES[type.split('/')[0] ?? ''];
   return family ?? 'Tệp';
-}
-
-/**
- * When a file was attached, "05/03/2026 10:30", from the backend's timestamp
- * ("2026-03-05T10:30:12+07:00") as written: the digits are those of the computer that
- * attached it, whatever the webview's time zone. Other text is returned as is.
- */
-export function formatAddedAt(timestamp: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/.exec(timestamp);
-  return match ? `${match[3]}/${match[2]}/${match[1]} ${match[4]}:${match[5]}` : timestamp;
 }
 
 /** The badge of a file that is not as attached; none for an intact one. */

@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDateTime,
   formatTerm,
+  formatTimestamp,
   isoDate,
   parseDate,
   weekdayIndex,
@@ -121,5 +122,18 @@ describe('weekdayIndex', () => {
     expect(weekdayIndex('2026-03-05')).toBe(3);
     expect(weekdayIndex('2026-04-05')).toBe(6);
     expect(weekdayIndex('2024-02-29')).toBe(3);
+  });
+});
+
+describe('formatTimestamp', () => {
+  it('shows the date and time as written in the timestamp, whatever its offset', () => {
+    expect(formatTimestamp('2026-03-05T10:30:12+07:00')).toBe('05/03/2026 10:30');
+    expect(formatTimestamp('2026-12-31T23:59:59-05:00')).toBe('31/12/2026 23:59');
+    expect(formatTimestamp('2026-01-02T00:05:00Z')).toBe('02/01/2026 00:05');
+    expect(formatTimestamp('2026-01-02 08:00:00')).toBe('02/01/2026 08:00');
+  });
+
+  it('leaves text that is not a timestamp as it is', () => {
+    expect(formatTimestamp('hôm qua')).toBe('hôm qua');
   });
 });

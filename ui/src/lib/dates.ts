@@ -54,6 +54,16 @@ export function formatDateTime(timestamp: string): string {
   return match ? `${match[2]} ngày ${formatDate(match[1] ?? '')}` : timestamp;
 }
 
+/**
+ * A moment as "05/03/2026 10:30", from the backend's timestamp ("2026-03-05T10:30:12+07:00",
+ * "2026-03-05T10:30:12") as written: the digits are those of the computer that recorded it,
+ * whatever the webview's time zone. Other text is returned as is.
+ */
+export function formatTimestamp(timestamp: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/.exec(timestamp);
+  return match ? `${match[3]}/${match[2]}/${match[1]} ${match[4]}:${match[5]}` : timestamp;
+}
+
 /** The time of day of a moment on this computer's clock: "09:05:07". */
 export function clockTime(moment: Date): string {
   return [moment.getHours(), moment.getMinutes(), moment.getSeconds()]

@@ -3,8 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   addAttachments,
   addStatus,
+  appNotices,
   attachments,
+  backupNow,
+  backupOverview,
   branchSettings,
+  chooseSecondBackupFolder,
   commitImport,
   createBranch,
   createMember,
@@ -16,12 +20,17 @@ import {
   openAttachment,
   pickImportFile,
   previewImport,
+  previewRestore,
   recogniseOfficial,
   removeAttachment,
   removeStatus,
+  restoreAtStartup,
+  restoreBackup,
   roster,
   saveImportTemplate,
   selectBranch,
+  setBackupSettings,
+  startupBackups,
   toIpcError,
   updateMember,
   verifyAttachments,
@@ -133,6 +142,37 @@ describe('commands', () => {
       ['add_attachments', { meetingId: 4 }],
       ['open_attachment', { id: 9 }],
       ['remove_attachment', { id: 9 }],
+    ]);
+  });
+
+  it('send the argument names of the backup commands', async () => {
+    const seen: [string, unknown][] = [];
+    mockIPC((command, args) => {
+      seen.push([command, args]);
+      return null;
+    });
+    const settings = { keep_daily: 7, keep_monthly: 12, second_folder: '/media/usb' };
+    await backupOverview();
+    await setBackupSettings(settings);
+    await chooseSecondBackupFolder();
+    await backupNow();
+    await previewRestore('chibo-2026-03-10-091500.sqlite3');
+    await previewRestore(null);
+    await restoreBackup();
+    await startupBackups();
+    await restoreAtStartup('chibo-2026-03-10-091500.sqlite3');
+    await appNotices();
+    expect(seen).toEqual([
+      ['backup_overview', {}],
+      ['set_backup_settings', { settings }],
+      ['choose_second_backup_folder', {}],
+      ['backup_now', {}],
+      ['preview_restore', { fileName: 'chibo-2026-03-10-091500.sqlite3' }],
+      ['preview_restore', { fileName: null }],
+      ['restore_backup', {}],
+      ['startup_backups', {}],
+      ['restore_at_startup', { fileName: 'chibo-2026-03-10-091500.sqlite3' }],
+      ['app_notices', {}],
     ]);
   });
 

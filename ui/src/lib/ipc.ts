@@ -7,8 +7,13 @@ import type {
   AppInfo,
   Attachment,
   AttendanceHistory,
+  BackupFile,
+  BackupOverview,
+  BackupPreview,
+  BackupSettings,
   Branch,
   BranchInput,
+  DatabaseFacts,
   DayRule,
   DocumentFormat,
   Document,
@@ -30,6 +35,7 @@ import type {
   MinutesView,
   OnDuplicate,
   Prefs,
+  RestoreReport,
   RosterFilter,
   RosterFormat,
   RollCall,
@@ -315,3 +321,38 @@ export const openAttachment = (id: number): Promise<null> => call('open_attachme
 
 /** Removes the attachment (the user's original file is untouched); refused once locked. */
 export const removeAttachment = (id: number): Promise<null> => call('remove_attachment', { id });
+
+// ---- Backups and restore. The backend shows the native dialogs; null means the user cancelled. ----
+
+/** The backup settings, the backups in the data folder (newest first) and their notices. */
+export const backupOverview = (): Promise<BackupOverview> => call('backup_overview');
+
+export const setBackupSettings = (settings: BackupSettings): Promise<BackupSettings> =>
+  call('set_backup_settings', { settings });
+
+/** Asks for a second backup folder (a USB stick); the folder, or null. Saves nothing. */
+export const chooseSecondBackupFolder = (): Promise<string | null> =>
+  call('choose_second_backup_folder', {});
+
+/** Writes a verified copy of the data where the user chooses; what it holds, or null. */
+export const backupNow = (): Promise<DatabaseFacts | null> => call('backup_now', {});
+
+/**
+ * Checks a backup without changing anything: one from the list (`fileName`) or, for null,
+ * one picked in the native dialog. Only the backup previewed last can then be restored.
+ */
+export const previewRestore = (fileName: string | null): Promise<BackupPreview | null> =>
+  call('preview_restore', { fileName });
+
+/** Restores the backup previewed last; a safety copy of the data replaced is kept. */
+export const restoreBackup = (): Promise<RestoreReport> => call('restore_backup', {});
+
+/** The backups in the data folder, even when its database could not be opened. */
+export const startupBackups = (): Promise<BackupFile[]> => call('startup_backups');
+
+/** Replaces a database that could not be opened by a backup; the damaged file is set aside. */
+export const restoreAtStartup = (fileName: string): Promise<RestoreReport> =>
+  call('restore_at_startup', { fileName });
+
+/** What the user should know since start (second backup folder absent, attachments missing…). */
+export const appNotices = (): Promise<string[]> => call('app_notices');

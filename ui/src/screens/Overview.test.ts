@@ -80,3 +80,39 @@ describe('overview: warnings', () => {
     expect(await screen.findByTestId('meeting-heading')).toHaveTextContent('Sinh hoạt thường kỳ tháng 02 năm 2026');
   });
 });
+
+describe('overview: notices since start', () => {
+  it('lists the notices and puts them away until a new one comes', async () => {
+    const backend = new FakeBackend([DEMO_INPUT]);
+    backend.notices = [
+      'Không thấy thư mục sao lưu thứ hai /media/bithu/USB; lần này chỉ sao lưu vào máy.',
+      'Thiếu 1 tệp đính kèm trong thư mục dữ liệu: Biên bản đã ký.pdf.',
+    ];
+    const user = userEvent.setup();
+    render(App);
+
+    const banner = await screen.findByTestId('app-notices');
+    expect(within(banner).getAllByTestId('app-notice').map((item) => item.textContent)).toEqual(backend.notices);
+
+    await user.click(within(banner).getByTestId('app-notices-dismiss'));
+    expect(screen.queryByTestId('app-notices')).toBeNull();
+
+    // Shown again on the overview: only what came after.
+    backend.notices = [...backend.notices, 'Đã sao lưu lúc đóng ứng dụng nhưng không chép được sang USB.'];
+    await user.click(screen.getByTestId('nav-settings'));
+    await user.click(await screen.findByTestId('nav-overview'));
+    const again = await screen.findByTestId('app-notices');
+    expect(within(again).getAllByTestId('app-notice').map((item) => item.textContent)).toEqual([
+      'Đã sao lưu lúc đóng ứng dụng nhưng không chép được sang USB.',
+    ]);
+  });
+
+  it('shows no banner without notices', async () => {
+    const backend = new FakeBackend([DEMO_INPUT]);
+    render(App);
+
+    await screen.findByTestId('overview-rules');
+    expect(backend.callsTo('app_notices')).toHaveLength(1);
+    expect(screen.queryByTestId('app-notices')).toBeNull();
+  });
+});

@@ -6,8 +6,13 @@ import type {
   AppInfo,
   Attachment,
   AttachmentState,
+  BackupFile,
+  BackupKind,
+  BackupPreview,
+  BackupSettings,
   Branch,
   BranchInput,
+  DatabaseFacts,
   DayRule,
   Document,
   DocumentInput,
@@ -24,6 +29,7 @@ import type {
   MemberStatus,
   MinutesContent,
   MinutesView,
+  RestoreReport,
   RollCallCounts,
   RosterCounts,
   RosterEntry,
@@ -135,6 +141,28 @@ export type FakeAttachment = Attachment & { verified: AttachmentState };
 /** When the fake attaches files. */
 export const FAKE_ADDED_AT = '2026-03-10T09:15:42+07:00';
 
+/** The fake's backups folder. */
+export const FAKE_BACKUP_FOLDER = '/home/bithu/.local/share/vn.sotaychibo.app/backups';
+
+/** When the fake restores a backup (names the safety copy and the file set aside). */
+export const FAKE_RESTORE_AT = '2026-03-10T09:20:00';
+
+/** "2026-03-10T09:15:00" as backup file names write it: "2026-03-10-091500". */
+function nameStamp(takenAt: string): string {
+  return `${takenAt.slice(0, 10)}-${takenAt.slice(11, 19).replace(/:/g, '')}`;
+}
+
+/** A backup's file name as the backend gives it: "chibo-2026-03-10-091500.sqlite3". */
+export function backupFileName(kind: BackupKind, takenAt: string): string {
+  return `${kind === 'automatic' ? 'chibo-' : 'truoc-khoi-phuc-'}${nameStamp(takenAt)}.sqlite3`;
+}
+
+/** When a backup file was taken, from a name with "YYYY-MM-DD-HHMM[SS]" in it; else null. */
+function takenAtOf(path: string): string | null {
+  const match = /(\d{4}-\d{2}-\d{2})-(\d{2})(\d{2})(\d{2})?/.exec(path.split('/').pop() ?? '');
+  return match ? `${match[1]}T${match[2]}:${match[3]}:${match[4] ?? '00'}` : null;
+}
+
 function invalid(field: string, message: string): { code: 'validation'; message: string; field: string } {
   return { code: 'validation', message, field };
 }
@@ -200,6 +228,23 @@ export class FakeBackend {
   minutesContent = new Map<number, MinutesContent>();
   /** The tasks of the previous meeting that each meeting's minutes remind of (none by default). */
   tasksToReview = new Map<number, TasksToReview>();
+  /** The backups in the data folder, newest first (see `addBackup`). */
+  backups: BackupFile[] = [];
+  backupSettings: BackupSettings = { keep_daily: 7, keep_monthly: 12, second_folder: null };
+  /** The notices since start (backup overview and app_notices). */
+  notices: string[] = [];
+  /** What the native folder dialog answers for the second backup folder (null: cancelled). */
+  pickedBackupFolder: string | null = '/media/bithu/USB';
+  /** Where the native save dialog of "Sao lưu ngay" writes (null: cancelled). */
+  backupNowPath: string | null = '/home/bithu/Tài liệu/SoTayChiBo-2026-03-10-0915.sqlite3';
+  /** The file the native open dialog gives for "Khôi phục từ tệp khác…" (null: cancelled). */
+  pickedBackupFile: string | null = '/home/bithu/Tài liệu/SoTayChiBo-2026-03-01-0800.sqlite3';
+  /** What each backup holds, by path; one not listed holds the current data. */
+  backupContents = new Map<string, DatabaseFacts>();
+  /** Changes the fake's data as restoring the backup at `path` would. */
+  onRestore: ((path: string) => void) | null = null;
+  /** The backup checked last: the only one restore_backup restores. */
+  private previewedBackup: string | null = null;
   private nextId = 1;
   private nextMemberId = 1;
   private nextStatusId = 1;
@@ -298,6 +343,107 @@ export class FakeBackend {
     this.nextAttachmentId += 1;
     this.attachmentList.push(attachment);
     return attachment;
+  }
+
+  /** Adds a backup to the data folder's list (kept newest first). */
+  addBackup(takenAt: string, fields: Partial<BackupFile> = {}): BackupFile {
+    const kind = fields.kind ?? 'automatic';
+    const fileName = fields.file_name ?? backupFileName(kind, takenAt);
+    const backup: BackupFile = {
+      path: `${FAKE_BACKUP_FOLDER}/${fileName}`,
+      file_name: fileName,
+      kind,
+      taken_at: takenAt,
+      size: 1.5 * 1024 * 1024,
+      ...fields,
+    };
+    this.backups = [...this.backups, backup].sort((a, b) => b.taken_at.localeCompare(a.taken_at));
+    return backup;
+  }
+
+  /** What the fake's data holds now. */
+  facts(): DatabaseFacts {
+    return {
+      schema_version: 1,
+      branches: this.branches.map((branch) => branch.name),
+      members: this.members.length,
+      meetings: this.meetings.length,
+      minutes: this.minutesContent.size,
+      attachments: this.attachmentList.length,
+    };
+  }
+
+  private listedBackup(fileName: string): BackupFile {
+    const backup = this.backups.find((b) => b.file_name === fileName);
+    if (!backup) {
+      throw {
+        code: 'not_found',
+        message: `Không còn bản sao lưu ${fileName} trong thư mục sao lưu.`,
+        field: null,
+      };
+    }
+    return backup;
+  }
+
+  private setBackupSettings(settings: BackupSettings): BackupSettings {
+    if (settings.keep_daily < 1 || settings.keep_daily > 60) {
+      throw invalid('keep_daily', 'Số bản sao lưu hằng ngày giữ lại phải từ 1 đến 60.');
+    }
+    if (settings.keep_monthly > 120) {
+      throw invalid('keep_monthly', 'Số bản sao lưu hằng tháng giữ lại phải từ 0 đến 120.');
+    }
+    const folder = settings.second_folder;
+    if (folder !== null && !folder.startsWith('/') && !/^[A-Za-z]:\\/.test(folder)) {
+      throw invalid(
+        'second_folder',
+        'Thư mục sao lưu thứ hai phải là một đường dẫn đầy đủ (ví dụ E:\\).',
+      );
+    }
+    this.backupSettings = { ...settings };
+    return this.backupSettings;
+  }
+
+  private previewRestore(fileName: string | null): BackupPreview | null {
+    const path = fileName === null ? this.pickedBackupFile : this.listedBackup(fileName).path;
+    if (path === null) return null;
+    this.previewedBackup = null;
+    const preview: BackupPreview = {
+      path,
+      backup_taken_at: this.backups.find((b) => b.path === path)?.taken_at ?? takenAtOf(path),
+      found_version: 1,
+      facts: this.backupContents.get(path) ?? this.facts(),
+    };
+    this.previewedBackup = path;
+    return preview;
+  }
+
+  /** Replaces the data by the backup at `path`; `safetyCopy` is where the data replaced went. */
+  private restoreFrom(path: string, safetyCopy: string): RestoreReport {
+    this.onRestore?.(path);
+    return {
+      restored_from: path,
+      backup_taken_at: this.backups.find((b) => b.path === path)?.taken_at ?? takenAtOf(path),
+      found_version: 1,
+      facts: this.backupContents.get(path) ?? this.facts(),
+      safety_copy: safetyCopy,
+    };
+  }
+
+  private restoreBackup(): RestoreReport {
+    const path = this.previewedBackup;
+    if (path === null) {
+      throw invalid('backup', 'Hãy chọn và kiểm tra bản sao lưu trước khi khôi phục.');
+    }
+    const safety = this.addBackup(FAKE_RESTORE_AT, { kind: 'safety_copy' });
+    this.previewedBackup = null;
+    return this.restoreFrom(path, safety.path);
+  }
+
+  private restoreAtStartup(fileName: string): RestoreReport {
+    const backup = this.listedBackup(fileName);
+    // The store is open again: app_info answers.
+    this.failures.delete('app_info');
+    return this.restoreFrom(backup.path, `${FAKE_BACKUP_FOLDER}/hong-${nameStamp(FAKE_RESTORE_AT)}.sqlite3`);
   }
 
   private attachmentsOf(meetingId: number, check: 'size' | 'hash'): Attachment[] {
@@ -845,6 +991,29 @@ export class FakeBackend {
         return this.openAttachment(args.id as number);
       case 'remove_attachment':
         return this.removeAttachment(args.id as number);
+      case 'backup_overview':
+        return {
+          settings: { ...this.backupSettings },
+          backups: [...this.backups],
+          folder: FAKE_BACKUP_FOLDER,
+          notices: [...this.notices],
+        };
+      case 'set_backup_settings':
+        return this.setBackupSettings(args.settings as BackupSettings);
+      case 'choose_second_backup_folder':
+        return this.pickedBackupFolder;
+      case 'backup_now':
+        return this.backupNowPath === null ? null : this.facts();
+      case 'preview_restore':
+        return this.previewRestore(args.fileName as string | null);
+      case 'restore_backup':
+        return this.restoreBackup();
+      case 'startup_backups':
+        return [...this.backups];
+      case 'restore_at_startup':
+        return this.restoreAtStartup(args.fileName as string);
+      case 'app_notices':
+        return [...this.notices];
       default:
         throw { code: 'internal', message: `Lệnh chưa có trong bản giả: ${command}`, field: null };
     }
