@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 
 use chibo_core::attachment::{check_picked_path, display_name, extension_of, media_type};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -154,20 +154,14 @@ impl Store {
             let added_at = now_text();
             let mut ids = Vec::new();
             for (name, extension, stored) in copied {
-                tx.execute(
-                    "INSERT INTO attachment (meeting_id, sha256, original_name, media_type, size,
-                         added_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![
-                        meeting_id,
-                        stored.sha256,
-                        name,
-                        media_type(extension.as_deref()),
-                        i64::try_from(stored.size).unwrap_or(i64::MAX),
-                        added_at
-                    ],
-                )?;
-                ids.push(tx.last_insert_rowid());
+                ids.push(insert_attachment(
+                    &tx,
+                    meeting_id,
+                    &stored.sha256,
+                    [&name, media_type(extension.as_deref())],
+                    stored.size,
+                    &added_at,
+                )?);
             }
             tx.commit()?;
             Ok(ids)
@@ -297,6 +291,30 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// One attachment row; `[original name, media type]`. Returns its id.
+pub(crate) fn insert_attachment(
+    tx: &Transaction<'_>,
+    meeting_id: i64,
+    sha256: &str,
+    [name, media_type]: [&str; 2],
+    size: u64,
+    added_at: &str,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO attachment (meeting_id, sha256, original_name, media_type, size, added_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            meeting_id,
+            sha256,
+            name,
+            media_type,
+            i64::try_from(size).unwrap_or(i64::MAX),
+            added_at
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
 }
 
 fn state_of(

@@ -362,16 +362,11 @@ fn replace_parts(tx: &Transaction<'_>, meeting_id: i64, input: &MeetingInput) ->
         [meeting_id],
     )?;
     for (position, guest) in input.guests.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO meeting_guest (meeting_id, position, name, post, organisation)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                meeting_id,
-                position as i64,
-                guest.name,
-                guest.post,
-                guest.organisation
-            ],
+        insert_guest(
+            tx,
+            meeting_id,
+            position,
+            [&guest.name, &guest.post, &guest.organisation],
         )?;
     }
     tx.execute(
@@ -384,6 +379,21 @@ fn replace_parts(tx: &Transaction<'_>, meeting_id: i64, input: &MeetingInput) ->
             params![meeting_id, document_id, position as i64],
         )?;
     }
+    Ok(())
+}
+
+/// One guest line; `[name, post, organisation]`.
+pub(crate) fn insert_guest(
+    tx: &Transaction<'_>,
+    meeting_id: i64,
+    position: usize,
+    [name, post, organisation]: [&str; 3],
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO meeting_guest (meeting_id, position, name, post, organisation)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![meeting_id, position as i64, name, post, organisation],
+    )?;
     Ok(())
 }
 

@@ -8,10 +8,12 @@ use std::collections::HashMap;
 use chibo_core::text::fold;
 use rusqlite::{params, Transaction};
 
+use crate::attachments::insert_attachment;
 use crate::error::{Error, Result};
 use crate::hashing::sha256_hex;
 use crate::interchange::format::{BranchRecord, MeetingRecord, MemberRecord, Profile};
 use crate::interchange::minutes_people::{stored_text, translated};
+use crate::meeting_record::{insert_guest, replace_agenda};
 use crate::sql_enum;
 
 /// Keys of one kind → the ids just given.
@@ -228,23 +230,13 @@ fn insert_meeting(
         ],
     )?;
     let meeting_id = tx.last_insert_rowid();
-    for (position, text) in meeting.agenda.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO agenda_item (meeting_id, position, text) VALUES (?1, ?2, ?3)",
-            params![meeting_id, position as i64, text],
-        )?;
-    }
+    replace_agenda(tx, meeting_id, &meeting.agenda)?;
     for (position, guest) in meeting.guests.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO meeting_guest (meeting_id, position, name, post, organisation)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                meeting_id,
-                position as i64,
-                guest.name,
-                guest.post,
-                guest.organisation
-            ],
+        insert_guest(
+            tx,
+            meeting_id,
+            position,
+            [&guest.name, &guest.post, &guest.organisation],
         )?;
     }
     for (position, key) in meeting.document_keys.iter().enumerate() {
@@ -271,18 +263,13 @@ fn insert_meeting(
         insert_minutes(tx, meeting_id, minutes, members)?;
     }
     for attachment in &meeting.attachments {
-        tx.execute(
-            "INSERT INTO attachment (meeting_id, sha256, original_name, media_type, size,
-                                     added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                meeting_id,
-                attachment.sha256,
-                attachment.name,
-                attachment.media_type,
-                i64::try_from(attachment.size).unwrap_or(i64::MAX),
-                attachment.added_at
-            ],
+        insert_attachment(
+            tx,
+            meeting_id,
+            &attachment.sha256,
+            [&attachment.name, &attachment.media_type],
+            attachment.size,
+            &attachment.added_at,
         )?;
     }
     Ok(())
