@@ -41,6 +41,25 @@ fn backups(c: &mut Criterion) {
     group.bench_function("restore (checks, safety copy, switch)", |b| {
         b.iter(|| black_box(store.restore(&target, now()).unwrap()))
     });
+    let scans = tempfile::TempDir::new().unwrap();
+    let meeting = store
+        .meetings_of_year(store.prefs().unwrap().current_branch_id.unwrap(), 2026)
+        .unwrap()[0]
+        .id;
+    let scan = scans.path().join("Biên bản đã ký.pdf");
+    std::fs::write(&scan, vec![7u8; 20 * 1024 * 1024]).unwrap();
+    group.bench_function(
+        "attach a 20 MB scan (copy, hash, fsync; stored once)",
+        |b| {
+            b.iter(|| {
+                black_box(
+                    store
+                        .add_attachments(meeting, std::slice::from_ref(&scan))
+                        .unwrap(),
+                )
+            })
+        },
+    );
     group.bench_function("open at start (quick_check, migrations)", |b| {
         b.iter(|| black_box(Store::open(DataDir::new(tmp.path())).unwrap()))
     });
