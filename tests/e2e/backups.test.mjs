@@ -5,12 +5,14 @@
 // test (WEBKIT_INSPECTOR_SERVER, set by the driver; a user's app never has it).
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { AppEnv, removeTree } from './harness.mjs';
+
+import { APP, AppEnv, removeTree } from './harness.mjs';
 
 const saveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-e2e-backups-out-'));
 const picked = path.join(saveDir, 'bản sao lưu đã chọn.sqlite3');
@@ -122,6 +124,19 @@ test('back up, change, restore: the change is gone and the app says what it rest
     assert.ok(ports.includes(driverPort), `driver port ${driverPort} among ${ports}`);
     const own = ports.filter((port) => port !== driverPort);
     assert.deepEqual(own, [], `ports listened on by processes ${all.join(', ')}`);
+  });
+
+  await env.step('second-instance', async () => {
+    // A second window on the same data: it hands over to the first one and exits.
+    const second = spawnSync(APP, [], {
+      env: { ...process.env, CHIBO_DATA_DIR: env.dataDir, HOME: env.home },
+      timeout: 20000,
+      encoding: 'utf8',
+    });
+    assert.equal(second.error, undefined, `the second instance did not exit: ${second.error}`);
+    assert.equal(second.status, 0, second.stderr);
+    assert.equal(appProcesses(env.dataDir).roots.length, 1, 'the first app is still running');
+    await app.waitFor('overview-screen');
   });
 
   await env.step('automatic-backup-at-start', async () => {
