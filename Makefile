@@ -73,6 +73,7 @@ test-ui: node-deps
 # release build).
 e2e: ui tauri-driver
 	cargo build -p sotaychibo --features custom-protocol,e2e
+	cargo build -p chibo-cli
 	xvfb-run -a dbus-run-session -- node --test --test-concurrency=1 tests/e2e/
 
 # Benchmarks on a commune-sized data dir (40 branches, 2,000 members), release build.

@@ -1,11 +1,15 @@
-// A data folder the app cannot use opens a clear Vietnamese error screen and is left as is.
+// A data folder the app cannot use opens a clear Vietnamese error screen and is left as is;
+// a damaged database is replaced by the newest backup only when the user asks.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { AppEnv } from './harness.mjs';
+import { APP, AppEnv } from './harness.mjs';
+
+const CLI = path.join(path.dirname(APP), 'chibo');
 
 let env;
 before(async () => {
@@ -28,4 +32,48 @@ test('a database file that is not SQLite shows the error screen and stays untouc
     assert.equal(await app.exists('setup-screen'), false);
   });
   assert.equal(readFileSync(db, 'utf8'), junk);
+});
+
+/** Damages b-tree pages in the middle of the file, as a failing disk would. */
+function flipPages(file) {
+  const bytes = readFileSync(file);
+  const pages = Math.floor(bytes.length / 4096);
+  for (let n = Math.floor(pages / 3); n < Math.min(pages, Math.floor(pages / 3) + 4); n++) {
+    for (let i = 0; i < 12; i++) bytes[n * 4096 + i] ^= 0xa5;
+  }
+  writeFileSync(file, bytes);
+}
+
+test('a damaged database is detected at start and replaced by the newest backup on request', async () => {
+  // One app at a time: a second one would hand over to the first (single instance).
+  await env.quit();
+  const restoring = await AppEnv.create('startup-restore');
+  const data = restoring.dataDir;
+  execFileSync(CLI, ['--data-dir', data, 'demo']);
+  const backup = path.join(data, 'backups', 'chibo-2026-11-27-073000.sqlite3');
+  mkdirSync(path.dirname(backup), { recursive: true });
+  execFileSync(CLI, ['--data-dir', data, 'backup', '--out', backup]);
+  const db = path.join(data, 'chibo.sqlite3');
+  flipPages(db);
+  const damaged = readFileSync(db);
+  const app = await restoring.launch();
+  await restoring.step('damaged-db-offers-backup', async () => {
+    await app.waitFor('startup-error');
+    assert.equal(await app.text('startup-error-code'), 'corrupt');
+    assert.match(await app.text('startup-error'), /bị hỏng/);
+    assert.match(await app.text('startup-restore'), /27\/11\/2026 07:30/);
+    assert.ok(readFileSync(db).equals(damaged), 'nothing touched before the user says so');
+  });
+  await restoring.step('restore-and-open', async () => {
+    await app.click('startup-restore');
+    await app.click('restore-confirm');
+    await app.waitText('restore-report', (t) => t.includes('1 chi bộ, 26 đảng viên'), 20000);
+    await app.click('startup-open');
+    await app.waitFor('overview-screen');
+    const aside = readdirSync(path.join(data, 'backups')).filter((f) => f.startsWith('hong-'));
+    assert.ok(aside.some((f) => f.endsWith('.sqlite3')), aside.join(', '));
+  });
+  const leaks = restoring.leaks();
+  await restoring.dispose();
+  assert.deepEqual(leaks, [], 'the app wrote outside its data dir');
 });
