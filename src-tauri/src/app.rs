@@ -72,7 +72,7 @@ fn create_main_window(app: &tauri::App, data_dir: Option<&DataDir>) -> tauri::Re
 /// The automatic backup; its notices (and failures, in words) are kept for the UI.
 fn automatic_backup(app: &AppHandle, moment: BackupMoment) {
     let state = app.state::<AppState>();
-    let now = chrono::Local::now().naive_local();
+    let now = chibo_store::now();
     match state.with_store(|store| store.automatic_backup(moment, now)) {
         Ok(outcome) => {
             log::info!(

@@ -7,15 +7,11 @@
 use std::hint::black_box;
 
 use chibo_store::backups::BackupMoment;
-use chibo_store::{DataDir, Store};
+use chibo_store::{now, DataDir, Store};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 mod common;
 use common::commune;
-
-fn now() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
-}
 
 fn backups(c: &mut Criterion) {
     let tmp = tempfile::TempDir::new().unwrap();

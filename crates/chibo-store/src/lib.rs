@@ -43,7 +43,7 @@ mod timestamp;
 pub mod verify;
 pub mod warnings;
 
-pub use timestamp::today;
+pub use timestamp::{now, today};
 
 pub use data_dir::DataDir;
 pub use error::{Error, Result};

@@ -10,3 +10,8 @@ pub(crate) fn now_text() -> String {
 pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
+
+/// The local date and time on this computer's clock: when a backup or restore happens.
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}

@@ -6,16 +6,13 @@ use std::path::PathBuf;
 
 use chibo_store::backups::{list_backups, BackupFile, BackupOverview, BackupSettings};
 use chibo_store::database_copy::DatabaseFacts;
+use chibo_store::now;
 use chibo_store::restore::{BackupPreview, RestoreReport};
 use tauri::{AppHandle, State};
 
 use crate::dialogs::{self, BACKUP};
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
-
-fn now() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
-}
 
 #[tauri::command]
 pub fn backup_overview(state: State<'_, AppState>) -> IpcResult<BackupOverview> {

@@ -4,13 +4,9 @@
 use std::path::Path;
 
 use chibo_store::database_copy::DatabaseFacts;
-use chibo_store::{DataDir, Error, Result, Store};
+use chibo_store::{now, DataDir, Error, Result, Store};
 
 use crate::output::print_json;
-
-fn now() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
-}
 
 fn describe(facts: &DatabaseFacts) -> String {
     format!(
