@@ -72,8 +72,7 @@ test-ui: node-deps
 # `e2e` feature answers the native file dialogs from environment variables (never in a
 # release build).
 e2e: ui tauri-driver
-	cargo build -p sotaychibo --features custom-protocol,e2e
-	cargo build -p chibo-cli
+	cargo build -p sotaychibo -p chibo-cli --features sotaychibo/custom-protocol,sotaychibo/e2e
 	xvfb-run -a dbus-run-session -- node --test --test-concurrency=1 tests/e2e/
 
 # Benchmarks on a commune-sized data dir (40 branches, 2,000 members), release build.
