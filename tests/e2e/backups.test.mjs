@@ -140,11 +140,14 @@ test('back up, change, restore: the change is gone and the app says what it rest
   });
 
   await env.step('automatic-backup-at-start', async () => {
-    const files = fs.readdirSync(path.join(env.dataDir, 'backups'));
-    assert.ok(
-      files.some((f) => /^chibo-\d{4}-\d{2}-\d{2}-\d{6}\.sqlite3$/.test(f)),
-      files.join(', '),
-    );
+    // Taken in the background once the window shows.
+    const automatic = (f) => /^chibo-\d{4}-\d{2}-\d{2}-\d{6}\.sqlite3$/.test(f);
+    let files = [];
+    for (let i = 0; i < 100 && !files.some(automatic); i++) {
+      files = fs.readdirSync(path.join(env.dataDir, 'backups'));
+      if (!files.some(automatic)) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(files.some(automatic), files.join(', '));
   });
 
   await env.step('back-up-now', async () => {
