@@ -6,14 +6,11 @@
 
 use std::path::PathBuf;
 
-use chibo_core::planning::DayRule;
 use chibo_store::attachments::{AttachmentState, Check};
 use chibo_store::{DataDir, Store};
-use chrono::NaiveDate;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
-}
+mod common;
+use common::{demo_roster_with_first_meeting, everyone_present, today};
 
 struct Fixture {
     store: Store,
@@ -27,18 +24,7 @@ fn fixture() -> Fixture {
     let data = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
     let mut store = Store::open(DataDir::new(data.path())).unwrap();
-    let branch = store.create_demo_roster(today()).unwrap().id;
-    let meeting = store
-        .plan_year(
-            branch,
-            2026,
-            DayRule {
-                day: 5,
-                avoid_sunday: true,
-            },
-        )
-        .unwrap()[0]
-        .id;
+    let (branch, meeting) = demo_roster_with_first_meeting(&mut store);
     Fixture {
         store,
         meeting,
@@ -210,17 +196,7 @@ fn removal_keeps_a_file_still_referred_to_and_is_refused_once_approved() {
 #[test]
 fn an_approved_meeting_takes_new_attachments_but_keeps_its_old_ones() {
     let mut fx = fixture();
-    let sheet = fx.store.roll_call(fx.meeting).unwrap();
-    let marks: Vec<_> = sheet
-        .summoned
-        .iter()
-        .map(|l| chibo_core::attendance::Mark {
-            member_id: l.member.id,
-            presence: chibo_core::attendance::Presence::Present,
-            reason: String::new(),
-            reason_accepted: false,
-        })
-        .collect();
+    let marks = everyone_present(&fx.store, fx.meeting);
     fx.store
         .save_roll_call(fx.meeting, &marks, today())
         .unwrap();

@@ -10,16 +10,12 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use chibo_core::attendance::{Mark, Presence};
-use chibo_core::planning::DayRule;
 use chibo_store::members::RosterFilter;
 use chibo_store::{DataDir, Store};
-use chrono::NaiveDate;
 use rusqlite::Connection;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
-}
+mod common;
+use common::{demo_roster_with_first_meeting, everyone_present, today};
 
 /// A data folder with the demo roster, 2026 planned and January's minutes drafted.
 struct Fixture {
@@ -31,18 +27,7 @@ const ORIGINAL_TEXT: &str = "Bản gốc: chi bộ kiểm điểm việc thu n�
 
 fn fill(dir: &Path) -> Fixture {
     let mut store = Store::open(DataDir::new(dir)).unwrap();
-    let branch = store.create_demo_roster(today()).unwrap().id;
-    let meeting = store
-        .plan_year(
-            branch,
-            2026,
-            DayRule {
-                day: 5,
-                avoid_sunday: true,
-            },
-        )
-        .unwrap()[0]
-        .id;
+    let (branch, meeting) = demo_roster_with_first_meeting(&mut store);
     let mut content = store.minutes(meeting).unwrap().content;
     content.items[0].presented = ORIGINAL_TEXT.into();
     store.save_minutes(meeting, &content).unwrap();
@@ -81,21 +66,6 @@ fn integrity(dir: &Path) -> String {
     let conn = Connection::open(dir.join("chibo.sqlite3")).unwrap();
     conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap()
-}
-
-fn everyone_present(store: &Store, meeting: i64) -> Vec<Mark> {
-    store
-        .roll_call(meeting)
-        .unwrap()
-        .summoned
-        .iter()
-        .map(|l| Mark {
-            member_id: l.member.id,
-            presence: Presence::Present,
-            reason: String::new(),
-            reason_accepted: false,
-        })
-        .collect()
 }
 
 fn assert_message(err: &chibo_store::Error, code: &str, words: &[&str]) {
@@ -200,7 +170,8 @@ mod mounted {
             "\u{FEFF}Họ và tên,Ngày sinh,Ngày vào Đảng,Ngày chính thức,Số thẻ đảng viên\n",
         );
         for i in 0..rows {
-            let birth = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap() + chrono::Days::new(i as u64);
+            let birth =
+                chrono::NaiveDate::from_ymd_opt(1950, 1, 1).unwrap() + chrono::Days::new(i as u64);
             text.push_str(&format!(
                 "Nguyễn Văn Thắng,{},05/06/2020,05/06/2021,{}\n",
                 birth.format("%d/%m/%Y"),
