@@ -60,10 +60,13 @@ check: ui
 	cd ui && npm run check
 
 # The disk-fault tests mount small tmpfs disks, which needs root (CI runs as root);
-# elsewhere they are skipped, and say so.
+# elsewhere they are skipped, and say so. Every test pins the clock: with
+# CHIBO_FORBID_REAL_CLOCK set, reading the computer's clock panics (chibo_store::clock).
+# --no-fail-fast: one failing test binary does not hide the others.
 test-rust: ui
 	@if [ "$$(id -u)" != 0 ]; then echo "Not root: the disk-fault tests that mount a tmpfs are skipped."; fi
-	if [ "$$(id -u)" = 0 ]; then cargo test --workspace; else CHIBO_SKIP_MOUNT_TESTS=1 cargo test --workspace; fi
+	if [ "$$(id -u)" = 0 ]; then CHIBO_FORBID_REAL_CLOCK=1 cargo test --workspace --no-fail-fast; \
+	else CHIBO_FORBID_REAL_CLOCK=1 CHIBO_SKIP_MOUNT_TESTS=1 cargo test --workspace --no-fail-fast; fi
 
 test-ui: node-deps
 	cd ui && npm test
@@ -73,7 +76,7 @@ test-ui: node-deps
 # release build).
 e2e: ui tauri-driver
 	cargo build -p sotaychibo -p chibo-cli --features sotaychibo/custom-protocol,sotaychibo/e2e
-	xvfb-run -a dbus-run-session -- node --test --test-concurrency=1 tests/e2e/
+	CHIBO_FORBID_REAL_CLOCK=1 xvfb-run -a dbus-run-session -- node --test --test-concurrency=1 tests/e2e/
 
 # Benchmarks on a commune-sized data dir (40 branches, 2,000 members), release build.
 bench:

@@ -72,7 +72,7 @@ fn create_main_window(app: &tauri::App, data_dir: Option<&DataDir>) -> tauri::Re
 /// The automatic backup; its notices (and failures, in words) are kept for the UI.
 fn automatic_backup(app: &AppHandle, moment: BackupMoment) {
     let state = app.state::<AppState>();
-    let now = chibo_store::now();
+    let now = chibo_store::clock::now();
     match state.with_store(|store| store.automatic_backup(moment, now)) {
         Ok(outcome) => {
             log::info!(
@@ -113,6 +113,7 @@ fn checks_at_start(app: &AppHandle) {
 }
 
 pub fn run() {
+    crate::clock::pin_for_e2e();
     let (data_dir, store) = match DataDir::resolve(data_dir_argument(std::env::args())) {
         Ok(dir) => (Some(dir.clone()), Store::open(dir)),
         Err(err) => (None, Err(err)),

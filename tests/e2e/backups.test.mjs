@@ -12,14 +12,13 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 
-import { APP, AppEnv, removeTree } from './harness.mjs';
+import { APP, AppEnv, TODAY, appProcesses, removeTree } from './harness.mjs';
 
 const saveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-e2e-backups-out-'));
 const picked = path.join(saveDir, 'bản sao lưu đã chọn.sqlite3');
 let env;
 before(async () => {
   env = await AppEnv.create('backups', {
-    CHIBO_E2E_TODAY: '2026-11-27',
     CHIBO_E2E_SAVE_DIR: saveDir,
     CHIBO_E2E_OPEN_FILE: picked,
   });
@@ -32,39 +31,6 @@ after(async () => {
 });
 
 /** The processes started for this data dir (the app and the WebKit processes it spawns). */
-function appProcesses(dataDir) {
-  const all = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p));
-  const parent = new Map();
-  for (const pid of all) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const roots = all.filter((pid) => {
-    try {
-      const environ = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
-      const exe = fs.readlinkSync(`/proc/${pid}/exe`);
-      return environ.includes(`CHIBO_DATA_DIR=${dataDir}`) && exe.endsWith('sotaychibo');
-    } catch {
-      return false;
-    }
-  });
-  const found = new Set(roots);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, ppid] of parent) {
-      if (found.has(ppid) && !found.has(pid)) {
-        found.add(pid);
-        grew = true;
-      }
-    }
-  }
-  return { roots, all: [...found] };
-}
-
 /** Socket inodes in LISTEN state (TCP) or bound (UDP), from /proc/net, with their port. */
 function listeningInodes() {
   const inodes = new Map();
@@ -129,7 +95,7 @@ test('back up, change, restore: the change is gone and the app says what it rest
   await env.step('second-instance', async () => {
     // A second window on the same data: it hands over to the first one and exits.
     const second = spawnSync(APP, [], {
-      env: { ...process.env, CHIBO_DATA_DIR: env.dataDir, HOME: env.home },
+      env: { ...process.env, CHIBO_DATA_DIR: env.dataDir, HOME: env.home, CHIBO_TODAY: TODAY },
       timeout: 20000,
       encoding: 'utf8',
     });

@@ -2,8 +2,18 @@
 // dir and a temporary HOME, so nothing reaches the real app-data folder. Must itself run
 // under `xvfb-run -a dbus-run-session` (see the Makefile's `e2e` target).
 
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,8 +25,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(repo, 'target');
 export const APP = process.env.CHIBO_E2E_APP ?? path.join(targetDir, 'debug', 'sotaychibo');
+export const CLI = path.join(path.dirname(APP), 'chibo');
 export const ARTIFACTS = path.join(repo, 'tests', 'artifacts');
 const IDENTIFIER = 'vn.sotaychibo.app';
+/** The "today" every journey runs on, unless it pins another (the app's `CHIBO_TODAY`). */
+export const TODAY = '2026-11-27';
+/** How long a closed app may take to exit before a relaunch would hand over to it. */
+const APP_EXIT_TIMEOUT_MS = 20000;
 
 /** The app-data folder a real user's app would use; tests must never write there. */
 export const REAL_APP_DATA = path.join(
@@ -40,6 +55,40 @@ function snapshot(dir) {
   return existsSync(dir) ? readdirSync(dir, { recursive: true }).sort().join('\n') : null;
 }
 
+/** The app processes running on `dataDir` (`roots`), and every process they spawned (`all`). */
+export function appProcesses(dataDir) {
+  const all = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  const parent = new Map();
+  for (const pid of all) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const roots = all.filter((pid) => {
+    try {
+      const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      const exe = readlinkSync(`/proc/${pid}/exe`);
+      return environ.includes(`CHIBO_DATA_DIR=${dataDir}`) && exe.endsWith('sotaychibo');
+    } catch {
+      return false;
+    }
+  });
+  const found = new Set(roots);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parent) {
+      if (found.has(ppid) && !found.has(pid)) {
+        found.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return { roots, all: [...found] };
+}
+
 /** Removes a temporary tree; WebKit's helper processes may still be flushing caches into
  * it for a moment, and a leftover temp folder must not fail a journey. */
 export function removeTree(dir) {
@@ -52,7 +101,8 @@ export function removeTree(dir) {
 
 /** One hermetic app environment: a data dir and HOME of its own, a tauri-driver of its own. */
 export class AppEnv {
-  /** `extraEnv` reaches the app (e.g. the e2e answers of the file dialogs). */
+  /** `extraEnv` reaches the app (e.g. the e2e answers of the file dialogs, another
+   * `CHIBO_TODAY`). The app's clock is pinned, and reading the real one makes it panic. */
   static async create(name, extraEnv = {}) {
     const env = new AppEnv();
     env.name = name;
@@ -60,6 +110,7 @@ export class AppEnv {
     env.dataDir = path.join(env.root, 'data');
     env.home = path.join(env.root, 'home');
     mkdirSync(env.home, { recursive: true });
+    env.today = extraEnv.CHIBO_TODAY ?? TODAY;
     env.realAppDataBefore = snapshot(REAL_APP_DATA);
     env.port = await freePort();
     env.nativePort = await freePort();
@@ -74,6 +125,8 @@ export class AppEnv {
           XDG_DATA_HOME: path.join(env.home, '.local', 'share'),
           XDG_CONFIG_HOME: path.join(env.home, '.config'),
           XDG_CACHE_HOME: path.join(env.home, '.cache'),
+          CHIBO_TODAY: TODAY,
+          CHIBO_FORBID_REAL_CLOCK: '1',
           ...extraEnv,
         },
         stdio: ['ignore', 'ignore', 'pipe'],
@@ -99,10 +152,40 @@ export class AppEnv {
     throw new Error(`tauri-driver did not start: ${this.driverLog}`);
   }
 
+  /** Waits until no app process of this environment runs: a launch while the last one still
+   * holds the single-instance lock would hand over to it and never open a window. */
+  async waitForAppExit() {
+    const until = Date.now() + APP_EXIT_TIMEOUT_MS;
+    for (;;) {
+      const pids = appProcesses(this.dataDir).roots;
+      if (pids.length === 0) return;
+      if (Date.now() > until) {
+        throw new Error(
+          `the app of the last launch is still running ${APP_EXIT_TIMEOUT_MS / 1000} s after ` +
+            `it was closed (pid ${pids.join(', ')}); a new launch would hand over to it`,
+        );
+      }
+      await sleep(100);
+    }
+  }
+
+  /** Runs the `chibo` command line on this environment's data dir and "today" (to set up
+   * what a journey starts from); returns what it printed. */
+  cli(...args) {
+    return execFileSync(CLI, ['--data-dir', this.dataDir, '--today', this.today, ...args], {
+      env: { ...process.env, HOME: this.home, CHIBO_FORBID_REAL_CLOCK: '1' },
+      encoding: 'utf8',
+    });
+  }
+
   /** Launches the app; the first screen is up when this returns. */
   async launch() {
     if (!existsSync(APP)) throw new Error(`the app is not built: ${APP} (run make e2e)`);
-    const session = await Session.start(this.base, APP);
+    await this.waitForAppExit();
+    const session = await Session.start(this.base, APP).catch((error) => {
+      error.message += `\ntauri-driver said: ${this.driverLog.slice(-2000)}`;
+      throw error;
+    });
     this.session = session;
     return session;
   }
@@ -110,7 +193,7 @@ export class AppEnv {
   async quit() {
     await this.session?.end();
     this.session = null;
-    await sleep(300);
+    await this.waitForAppExit();
   }
 
   /** Runs a journey step; on failure saves a screenshot to tests/artifacts/. */
@@ -148,4 +231,18 @@ export class AppEnv {
     await exited;
     removeTree(this.root);
   }
+}
+
+/** Runs one journey in an environment of its own: nothing is carried over from another
+ * journey, and the app must have written nothing outside its data dir. */
+export async function journey(name, extraEnv, body) {
+  const env = await AppEnv.create(name, extraEnv);
+  let leaks;
+  try {
+    await body(env);
+  } finally {
+    leaks = env.leaks();
+    await env.dispose();
+  }
+  assert.deepEqual(leaks, [], 'the app wrote outside its data dir');
 }

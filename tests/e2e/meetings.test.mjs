@@ -10,7 +10,7 @@ import { AppEnv } from './harness.mjs';
 
 let env;
 before(async () => {
-  env = await AppEnv.create('meetings', { CHIBO_E2E_TODAY: '2026-11-27' });
+  env = await AppEnv.create('meetings');
 });
 after(async () => {
   const leaks = env.leaks();

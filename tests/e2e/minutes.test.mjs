@@ -22,7 +22,6 @@ const openLog = path.join(saveDir, 'opened.log');
 let env;
 before(async () => {
   env = await AppEnv.create('minutes', {
-    CHIBO_E2E_TODAY: '2026-11-27',
     CHIBO_E2E_SAVE_DIR: saveDir,
     CHIBO_E2E_PICK_FILES: [scan, photo].join(path.delimiter),
     CHIBO_E2E_OPEN_LOG: openLog,

@@ -5,11 +5,18 @@ const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 export class WebDriverError extends Error {}
 
-async function call(base, method, path, body) {
+/** How long the app may take to open its window at session start, on a busy machine. */
+const SESSION_START_TIMEOUT_MS = 120000;
+
+async function call(base, method, path, body, timeout) {
   const response = await fetch(base + path, {
     method,
     headers: { 'content-type': 'application/json; charset=utf-8' },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: timeout === undefined ? undefined : AbortSignal.timeout(timeout),
+  }).catch((error) => {
+    if (error.name !== 'TimeoutError') throw error;
+    throw new WebDriverError(`${method} ${path}: no answer within ${timeout / 1000} s`);
   });
   const payload = await response.json().catch(() => ({}));
   if (!response.ok) {
@@ -29,8 +36,15 @@ export class Session {
 
   /** Starts the app through tauri-driver. Do not send browserName (tauri-driver refuses it). */
   static async start(base, application) {
-    const value = await call(base, 'POST', '/session', {
-      capabilities: { alwaysMatch: { 'tauri:options': { application } } },
+    const value = await call(
+      base,
+      'POST',
+      '/session',
+      { capabilities: { alwaysMatch: { 'tauri:options': { application } } } },
+      SESSION_START_TIMEOUT_MS,
+    ).catch((error) => {
+      error.message += ' (the app did not open its window: see the driver log)';
+      throw error;
     });
     return new Session(base, value.sessionId);
   }

@@ -22,6 +22,10 @@ struct Cli {
     /// Chi bộ (số hoặc tên); mặc định: chi bộ mở gần nhất
     #[arg(long, global = true, value_name = "ID|TÊN")]
     branch: Option<String>,
+    /// Coi ngày này là hôm nay, ví dụ 2026-12-31 để xem cảnh báo tính đến cuối năm
+    /// (hoặc biến CHIBO_TODAY); mặc định: ngày của máy tính
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", env = "CHIBO_TODAY")]
+    today: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -63,8 +67,22 @@ enum Command {
     Data(commands::data::Command),
 }
 
+/// Pins the one clock to `--today`, before anything reads it.
+fn pin_today(today: Option<&str>) -> Result<(), String> {
+    let Some(text) = today else {
+        return Ok(());
+    };
+    let day = chibo_store::clock::parse_day(text)?;
+    chibo_store::clock::pin(day)
+        .map_err(|pinned| format!("Đồng hồ đã được đặt là ngày {pinned}, không đổi được nữa."))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(message) = pin_today(cli.today.as_deref()) {
+        eprintln!("Lỗi: {message}");
+        return ExitCode::from(1);
+    }
     let data_dir = chibo_store::DataDir::resolve(cli.data_dir);
     if let Command::Restore { path } = &cli.command {
         let result = data_dir.and_then(|dir| commands::backup::restore(dir, path, cli.json));

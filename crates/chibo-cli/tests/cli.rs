@@ -8,7 +8,7 @@ use std::process::Command;
 use tempfile::TempDir;
 
 mod common;
-use common::{chibo, json, stderr};
+use common::{chibo, json, stderr, text, TODAY};
 
 const INIT: &[&str] = &[
     "init",
@@ -171,6 +171,7 @@ fn the_data_dir_can_come_from_the_environment() {
     let out = Command::new(env!("CARGO_BIN_EXE_chibo"))
         .args(["info", "--json"])
         .env("CHIBO_DATA_DIR", tmp.path())
+        .env("CHIBO_TODAY", TODAY)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -226,18 +227,59 @@ fn members_list_of_an_unknown_branch_exits_1() {
     assert!(stderr(&out).contains("Không có chi bộ"), "{}", stderr(&out));
 }
 
+fn warning_kinds(data: &Path, today: &str) -> Vec<String> {
+    let out = chibo(data, &["--today", today, "warnings", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = json(&out);
+    report[0]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["kind"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 #[test]
 fn warnings_report_the_demo_probation_ending() {
     let tmp = TempDir::new().unwrap();
     chibo(tmp.path(), &["demo"]);
-    let out = chibo(tmp.path(), &["warnings", "--json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let report = json(&out);
-    let warnings = report[0]["warnings"].as_array().unwrap();
+    let kinds = warning_kinds(tmp.path(), TODAY);
+    assert!(kinds.iter().any(|k| k == "probation_ending"), "{kinds:?}");
+}
+
+#[test]
+fn warnings_as_of_the_year_end_see_the_december_meeting_not_yet_recorded() {
+    let tmp = TempDir::new().unwrap();
+    // The demo is made on 27/11: December's meeting (the 5th) is still ahead.
+    chibo(tmp.path(), &["demo"]);
+    let now = warning_kinds(tmp.path(), TODAY);
+    assert!(!now.iter().any(|k| k == "meeting_not_recorded"), "{now:?}");
+    let year_end = warning_kinds(tmp.path(), "2026-12-31");
     assert!(
-        warnings.iter().any(|w| w["kind"] == "probation_ending"),
-        "{report}"
+        year_end.iter().any(|k| k == "meeting_not_recorded"),
+        "{year_end:?}"
     );
+}
+
+#[test]
+fn the_day_can_come_from_the_environment_and_the_option_wins() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), &["demo"]);
+    let from_env = chibo(tmp.path(), &["warnings", "--json"]);
+    let from_option = chibo(tmp.path(), &["--today", "2026-12-31", "warnings", "--json"]);
+    assert_ne!(json(&from_env), json(&from_option));
+}
+
+#[test]
+fn a_wrong_today_exits_1_in_vietnamese_and_changes_nothing() {
+    let tmp = TempDir::new().unwrap();
+    for bad in ["2026-02-30", "31/12/2026", "hôm nay"] {
+        let out = chibo(tmp.path(), &["--today", bad, "demo"]);
+        assert_eq!(out.status.code(), Some(1), "{bad}: {}", text(&out));
+        assert!(stderr(&out).contains("không hợp lệ"), "{}", stderr(&out));
+        assert!(stderr(&out).contains("2026-12-31"), "{}", stderr(&out));
+    }
+    assert!(!tmp.path().join("chibo.sqlite3").exists());
 }
 
 const IMPORT_HEADER: &str = "Họ và tên;Ngày sinh;Ngày vào Đảng;Ngày chính thức;Số thẻ đảng viên";

@@ -4,7 +4,7 @@
 //! text handling (NFC cleanup, accent folding, `vi` collation).
 //!
 //! It is pure: no SQL, no files, no clock. Anything that depends on the date takes
-//! `today`/`now` as an argument (clippy.toml in this crate bans the clock calls).
+//! `today`/`now` as an argument (the workspace clippy.toml bans the clock calls).
 
 pub mod attachment;
 pub mod attendance;

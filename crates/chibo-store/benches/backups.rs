@@ -7,7 +7,8 @@
 use std::hint::black_box;
 
 use chibo_store::backups::BackupMoment;
-use chibo_store::{now, DataDir, Store};
+use chibo_store::clock::now;
+use chibo_store::{DataDir, Store};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 mod common;

@@ -14,10 +14,10 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::attachment_files::{stored_name, AttachmentFolder};
+use crate::clock::now_text;
 use crate::error::{Error, Result};
 use crate::meeting_record::not_found;
 use crate::store::Store;
-use crate::timestamp::now_text;
 
 /// Whether the stored copy is as it was attached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]

@@ -10,9 +10,9 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::clock::now_text;
 use crate::error::{Error, Result};
 use crate::store::Store;
-use crate::timestamp::now_text;
 
 /// The settings in force for a branch, with their version.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

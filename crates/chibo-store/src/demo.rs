@@ -4,7 +4,7 @@
 use chibo_core::branch::{Branch, BranchInput};
 use chibo_core::member::{Gender, MemberInput, Role};
 use chibo_core::status::{StatusInput, StatusKind};
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -261,20 +261,30 @@ const DEMO_MEMBERS: &[(&str, Gender, i32, i32, Role, &str, &str)] = &[
     ),
 ];
 
+/// The first demo probationer's 12 months end this many days after today: inside the 30-day
+/// notice window on every day of the year (a probation ending a month ahead is outside it on
+/// the 31st of a month).
+const PROBATION_ENDS_IN_DAYS: u64 = 15;
+
+/// The first probationer's 12 months end in 15 days, the second's in about four months.
+fn probationer_admitted(index: usize, today: NaiveDate) -> NaiveDate {
+    let admitted = if index.is_multiple_of(2) {
+        today
+            .checked_sub_months(Months::new(12))
+            .and_then(|d| d.checked_add_days(Days::new(PROBATION_ENDS_IN_DAYS)))
+    } else {
+        today.checked_sub_months(Months::new(8))
+    };
+    admitted.unwrap_or(today)
+}
+
 fn demo_member(index: usize, today: NaiveDate) -> MemberInput {
     let (name, gender, born, admitted_year, role, ethnicity, post) = DEMO_MEMBERS[index];
     let day = (index as u32 * 7) % 27 + 1;
     let month = (index as u32 * 5) % 12 + 1;
     let birth_date = NaiveDate::from_ymd_opt(born, month, day);
     let (admitted_on, official_on) = if admitted_year == 0 {
-        // Admitted 8 and 11 months ago: one probation ends within the notice window soon.
-        let months_ago = if index.is_multiple_of(2) { 11 } else { 8 };
-        (
-            today
-                .checked_sub_months(Months::new(months_ago))
-                .unwrap_or(today),
-            None,
-        )
+        (probationer_admitted(index, today), None)
     } else {
         let admitted = NaiveDate::from_ymd_opt(admitted_year, (month % 12) + 1, 3 + index as u32);
         let admitted = admitted.unwrap_or(today);

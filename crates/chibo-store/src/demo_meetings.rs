@@ -1,9 +1,12 @@
 //! The demo branch's meetings: last year and this year planned on the 5th, every meeting up
-//! to today held with its roll call (a few excused absences, one meeting below the
-//! attendance threshold, one too short), a documents register, guests at the thematic
-//! meetings, a year-end review, and one member with two unexcused absences this year: one
-//! more and the flag goes up. Every held meeting has approved minutes; the latest is being
-//! amended (a draft of version 2).
+//! to today held with its roll call (a few excused absences), a documents register, guests at
+//! the thematic meetings, a year-end review. Every held meeting has approved minutes; the
+//! latest is being amended (a draft of version 2).
+//!
+//! The year's first two regular meetings carry the warnings the demo is meant to show (they
+//! count per calendar year, so from the day of the second one on): one member absent without
+//! reason at both (one more and the flag goes up), and the second one short and below the
+//! attendance threshold (harvest time).
 
 use chibo_core::attendance::{Mark, Presence};
 use chibo_core::document::DocumentInput;
@@ -22,6 +25,9 @@ const CHAIR: usize = 0;
 const MINUTES_TAKER: usize = 2;
 /// Vàng A Páo: two unexcused absences this year.
 pub(crate) const HEADING_FOR_FLAG: usize = 24;
+
+/// The regular meeting of this year (counted from 1) that is short and poorly attended.
+const HARVEST_MEETING: usize = 2;
 
 const PLACE: &str = "Nhà văn hóa thôn Bản Chắt";
 
@@ -118,7 +124,7 @@ impl Store {
                 let this_year = year == today.year() && meeting.kind == MeetingKind::Regular;
                 if this_year {
                     held_this_year += 1;
-                    if held_this_year == 4 {
+                    if held_this_year == HARVEST_MEETING {
                         // A short sitting: the length warning shows on the overview.
                         meeting.actual_end = time(8, 50);
                     }
@@ -240,7 +246,7 @@ impl Store {
     }
 
     /// Everyone summoned present, except: a few deterministic excused absences; at the
-    /// fourth held regular meeting of this year five members away for the harvest; the
+    /// second held regular meeting of this year five members away for the harvest; the
     /// member heading for the flag absent without reason at the first two of this year.
     fn save_demo_roll_call(
         &mut self,
@@ -251,7 +257,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<()> {
         let sheet = self.roll_call(meeting_id)?;
-        let harvest = held_this_year == Some(4);
+        let harvest = held_this_year == Some(HARVEST_MEETING);
         let mut marks: Vec<Mark> = sheet
             .summoned
             .iter()

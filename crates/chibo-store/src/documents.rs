@@ -4,9 +4,9 @@ use chibo_core::document::{Document, DocumentInput};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use crate::clock::now_text;
 use crate::error::{Error, Result};
 use crate::store::Store;
-use crate::timestamp::now_text;
 
 const DOCUMENT_COLUMNS: &str = "d.id, d.number, d.issued_on, d.issuer, d.title,
     (SELECT COUNT(*) FROM meeting_document md WHERE md.document_id = d.id)";

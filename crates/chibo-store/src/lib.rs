@@ -15,6 +15,7 @@ pub mod attendance_history;
 pub mod backups;
 pub mod bindings;
 pub mod branches;
+pub mod clock;
 mod connection;
 pub mod data_dir;
 pub mod database_copy;
@@ -39,11 +40,8 @@ pub mod spreadsheet;
 mod sql_enum;
 mod store;
 mod task_review;
-mod timestamp;
 pub mod verify;
 pub mod warnings;
-
-pub use timestamp::{now, today};
 
 pub use data_dir::DataDir;
 pub use error::{Error, Result};

@@ -14,12 +14,12 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::clock::now_text;
 use crate::documents::document_ids;
 use crate::error::{Error, Result};
 use crate::members::load_branch_members;
 use crate::sql_enum;
 use crate::store::Store;
-use crate::timestamp::now_text;
 
 /// A meeting as the meeting page shows and edits it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -13,11 +13,11 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::atomic_file::write_atomic;
+use crate::clock::now_text;
 use crate::error::{Error, Result};
 use crate::meeting_record::replace_agenda;
 use crate::sql_enum;
 use crate::store::Store;
-use crate::timestamp::now_text;
 
 /// A line of the meetings list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

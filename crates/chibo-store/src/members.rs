@@ -18,10 +18,10 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::clock::now_text;
 use crate::error::{Error, Result};
 use crate::sql_enum;
 use crate::store::Store;
-use crate::timestamp::now_text;
 
 /// Which members the roster shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]

@@ -15,12 +15,12 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::clock::now_text;
 use crate::error::{Error, Result};
 use crate::hashing::sha256_hex;
 use crate::meeting_record::MemberChoice;
 use crate::sql_enum;
 use crate::store::Store;
-use crate::timestamp::now_text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

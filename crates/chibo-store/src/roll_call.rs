@@ -11,11 +11,11 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::clock::now_text;
 use crate::error::{Error, Result};
 use crate::members::load_branch_members;
 use crate::sql_enum;
 use crate::store::Store;
-use crate::timestamp::now_text;
 
 /// A member on the roll call sheet with their mark, if taken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -23,7 +23,7 @@ struct Fixture {
 fn fixture() -> Fixture {
     let data = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
-    let mut store = Store::open(DataDir::new(data.path())).unwrap();
+    let mut store = common::open_store(DataDir::new(data.path())).unwrap();
     let (branch, meeting) = demo_roster_with_first_meeting(&mut store);
     Fixture {
         store,
@@ -237,7 +237,7 @@ fn a_stored_file_replaced_by_a_link_out_of_the_folder_is_not_opened() {
 #[test]
 fn the_demo_on_a_data_folder_has_an_attachment_and_reviews_last_months_tasks() {
     let data = tempfile::tempdir().unwrap();
-    let mut store = Store::open(DataDir::new(data.path())).unwrap();
+    let mut store = common::open_store(DataDir::new(data.path())).unwrap();
     let branch = store.create_demo(today()).unwrap().id;
     let latest = store
         .meetings_of_year(branch, 2026)

@@ -12,6 +12,8 @@ use chibo_store::{DataDir, Store};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 
+mod common;
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
 }
@@ -21,7 +23,7 @@ fn now() -> NaiveDateTime {
 }
 
 fn demo(dir: &Path) -> Store {
-    let mut store = Store::open(DataDir::new(dir)).unwrap();
+    let mut store = common::open_store(DataDir::new(dir)).unwrap();
     store.create_demo(today()).unwrap();
     store
 }
@@ -212,7 +214,7 @@ fn restore_brings_back_the_backup_and_keeps_a_safety_copy() {
     assert_eq!(report.facts, preview.facts);
     assert_eq!(report.facts.branches, ["Chi bộ thôn Bản Chắt"]);
     // The safety copy holds the data as it was before the restore.
-    let safety = Store::open(DataDir::new(copy_out(&report.safety_copy))).unwrap();
+    let safety = common::open_store(DataDir::new(copy_out(&report.safety_copy))).unwrap();
     assert_eq!(members(&safety), before + 1);
     // The restored data is whole and usable.
     assert!(store.verify().unwrap().is_ok());
@@ -294,7 +296,7 @@ fn a_damaged_database_is_detected_at_start_and_replaced_by_a_backup_on_request()
     flip_pages(&database);
     let damaged_bytes = std::fs::read(&database).unwrap();
 
-    let err = Store::open(DataDir::new(tmp.path())).err().unwrap();
+    let err = common::open_store(DataDir::new(tmp.path())).err().unwrap();
     assert_eq!(err.code(), "corrupt");
     assert!(
         err.to_string().contains("khôi phục từ bản sao lưu"),

@@ -28,6 +28,8 @@ use chibo_store::{DataDir, Store};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+mod common;
+
 const WRITER_ENV: &str = "CHIBO_CRASH_WRITER";
 const SEED_ENV: &str = "CHIBO_CRASH_SEED";
 const FILES_ENV: &str = "CHIBO_CRASH_FILES";
@@ -239,7 +241,7 @@ fn crash_writer_child() {
     let cycle: u64 = std::env::var(SEED_ENV).unwrap().parse().unwrap();
     let files = PathBuf::from(std::env::var_os(FILES_ENV).unwrap());
     let mut rng = Rng::new(cycle ^ 0xC0FF_EE00);
-    let mut store = Store::open(DataDir::new(dir)).unwrap();
+    let mut store = common::open_store(DataDir::new(dir)).unwrap();
     let demo = branch_id(&store, "Chi bộ thôn Bản Chắt");
     let import_branch = branch_id(&store, IMPORT_BRANCH);
     let meetings = regular_meetings(&store, demo);
@@ -593,7 +595,7 @@ struct Ids {
 }
 
 fn setup(dir: &Path) -> Ids {
-    let mut store = Store::open(DataDir::new(dir)).unwrap();
+    let mut store = common::open_store(DataDir::new(dir)).unwrap();
     let demo = store.create_demo_roster(today()).unwrap().id;
     store
         .plan_year(
@@ -641,7 +643,7 @@ fn killing_a_writer_at_random_moments_loses_no_acknowledged_write() {
     for cycle in 0..CYCLES {
         let run = run_and_kill(&dir, &files, cycle);
         check_database(&dir, cycle);
-        let store = Store::open(DataDir::new(&dir)).unwrap();
+        let store = common::open_store(DataDir::new(&dir)).unwrap();
         let seen = verify(&store, &ids, &mut model, &run, cycle);
         acked += run.acked.len();
         for write in &run.acked {

@@ -26,7 +26,7 @@ struct Fixture {
 const ORIGINAL_TEXT: &str = "Bản gốc: chi bộ kiểm điểm việc thu nộp đảng phí.";
 
 fn fill(dir: &Path) -> Fixture {
-    let mut store = Store::open(DataDir::new(dir)).unwrap();
+    let mut store = common::open_store(DataDir::new(dir)).unwrap();
     let (branch, meeting) = demo_roster_with_first_meeting(&mut store);
     let mut content = store.minutes(meeting).unwrap().content;
     content.items[0].presented = ORIGINAL_TEXT.into();
@@ -80,7 +80,7 @@ fn assert_message(err: &chibo_store::Error, code: &str, words: &[&str]) {
 fn a_write_while_another_program_holds_the_database_waits_then_is_refused_as_locked() {
     let tmp = tempfile::TempDir::new().unwrap();
     let fixture = fill(tmp.path());
-    let mut store = Store::open(DataDir::new(tmp.path())).unwrap();
+    let mut store = common::open_store(DataDir::new(tmp.path())).unwrap();
     let before = snapshot(&store, &fixture);
     let marks = everyone_present(&store, fixture.meeting);
     let mut changed = store.minutes(fixture.meeting).unwrap().content;
@@ -142,12 +142,12 @@ fn an_upgrade_blocked_by_another_program_is_refused_as_locked() {
     let other = Connection::open(tmp.path().join("chibo.sqlite3")).unwrap();
     other.pragma_update(None, "journal_mode", "WAL").unwrap();
     other.execute_batch("BEGIN EXCLUSIVE").unwrap();
-    let err = Store::open(DataDir::new(tmp.path()))
+    let err = common::open_store(DataDir::new(tmp.path()))
         .err()
         .expect("the schema cannot be written while the database is held");
     assert_message(&err, "locked", &["đang bị một chương trình khác giữ"]);
     other.execute_batch("ROLLBACK").unwrap();
-    let store = Store::open(DataDir::new(tmp.path())).unwrap();
+    let store = common::open_store(DataDir::new(tmp.path())).unwrap();
     assert_eq!(
         store.schema_version().unwrap(),
         chibo_store::migrations::LATEST_VERSION
@@ -281,7 +281,7 @@ mod mounted {
             std::fs::write(target.join("thu"), b"x").is_err(),
             "the mount is read-only"
         );
-        let err = Store::open(DataDir::new(&target))
+        let err = common::open_store(DataDir::new(&target))
             .err()
             .expect("a read-only data folder is refused");
         assert_message(
@@ -300,7 +300,7 @@ mod mounted {
             before_files,
             "nothing in the folder changed"
         );
-        let store = Store::open(DataDir::new(&source)).unwrap();
+        let store = common::open_store(DataDir::new(&source)).unwrap();
         assert_eq!(snapshot(&store, &fixture).minutes, ORIGINAL_TEXT);
         drop(store);
         assert_eq!(integrity(&source), "ok");
@@ -313,7 +313,7 @@ mod mounted {
             return cannot_mount();
         };
         for dir in [tmp.path().to_path_buf(), tmp.path().join("so-tay")] {
-            let err = Store::open(DataDir::new(&dir))
+            let err = common::open_store(DataDir::new(&dir))
                 .err()
                 .expect("a read-only disk is refused");
             assert_message(&err, "io", &["ổ đĩa chỉ cho đọc", "chọn thư mục khác"]);
@@ -348,7 +348,7 @@ mod mounted {
         let fixture = fill(&data);
         let file = roster_file(tmp.path(), 300);
         // Reopened, so the write-ahead log is empty and any write needs new space.
-        let mut store = Store::open(DataDir::new(&data)).unwrap();
+        let mut store = common::open_store(DataDir::new(&data)).unwrap();
         let before = snapshot(&store, &fixture);
         let filler = fill_disk(&disk);
 
@@ -382,7 +382,7 @@ mod mounted {
 
         std::fs::remove_file(filler).unwrap();
         assert_eq!(integrity(&data), "ok");
-        let mut store = Store::open(DataDir::new(&data)).unwrap();
+        let mut store = common::open_store(DataDir::new(&data)).unwrap();
         assert_eq!(snapshot(&store, &fixture), before, "nothing half-written");
         // With space again, the same writes go through.
         store
@@ -411,11 +411,11 @@ mod mounted {
         let data = tmp.path().join("du-lieu");
         let fixture = fill(&data);
         let before = {
-            let store = Store::open(DataDir::new(&data)).unwrap();
+            let store = common::open_store(DataDir::new(&data)).unwrap();
             snapshot(&store, &fixture)
         };
         let filler = fill_disk(tmp.path());
-        match Store::open(DataDir::new(&data)) {
+        match common::open_store(DataDir::new(&data)) {
             // Better still: the data can be read, and writes are refused as full.
             Ok(mut store) => {
                 assert_eq!(snapshot(&store, &fixture), before);
@@ -428,7 +428,7 @@ mod mounted {
             Err(err) => assert_message(&err, "io", &["đầy", "giải phóng dung lượng"]),
         }
         std::fs::remove_file(filler).unwrap();
-        let store = Store::open(DataDir::new(&data)).unwrap();
+        let store = common::open_store(DataDir::new(&data)).unwrap();
         assert_eq!(snapshot(&store, &fixture), before);
     }
 
@@ -442,7 +442,7 @@ mod mounted {
         let Some(_mount) = mount_tmpfs(usb.path(), "size=64k") else {
             return cannot_mount();
         };
-        let mut store = Store::open(DataDir::new(data.path())).unwrap();
+        let mut store = common::open_store(DataDir::new(data.path())).unwrap();
         store.create_demo(today()).unwrap();
         store
             .set_backup_settings(&chibo_store::backups::BackupSettings {

@@ -12,6 +12,8 @@ use chibo_store::Store;
 use chrono::NaiveDate;
 use tempfile::TempDir;
 
+mod common;
+
 const HEADER: &str = "Họ và tên,Ngày sinh,Ngày vào Đảng,Ngày chính thức,Số thẻ đảng viên";
 
 fn today() -> NaiveDate {
@@ -20,7 +22,7 @@ fn today() -> NaiveDate {
 
 fn setup() -> (TempDir, Store, i64) {
     let tmp = TempDir::new().unwrap();
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     let branch = store
         .create_branch(&BranchInput {
             name: "Chi bộ A".into(),

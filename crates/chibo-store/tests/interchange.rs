@@ -18,12 +18,14 @@ use chrono::NaiveDate;
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod common;
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
 }
 
 fn open(dir: &Path) -> Store {
-    Store::open(DataDir::new(dir)).unwrap()
+    common::open_store(DataDir::new(dir)).unwrap()
 }
 
 /// A data folder with the demo branch (meetings, roll calls, approved and amended

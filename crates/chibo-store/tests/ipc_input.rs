@@ -19,6 +19,8 @@ use rusqlite::Connection;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
+mod common;
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
 }
@@ -421,7 +423,7 @@ fn check(store: &mut Store, watcher: &Connection, name: &str, args: &[Value]) {
 #[test]
 fn arbitrary_json_never_panics_nor_half_writes() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut store = Store::open(DataDir::new(tmp.path())).unwrap();
+    let mut store = common::open_store(DataDir::new(tmp.path())).unwrap();
     store.create_demo(today()).unwrap();
     let watcher = Connection::open(tmp.path().join("chibo.sqlite3")).unwrap();
     let samples = samples(&store);

@@ -17,6 +17,8 @@ use chibo_store::spreadsheet::read_grid;
 use chibo_store::{DataDir, Store};
 use chrono::{NaiveDate, NaiveTime};
 
+mod common;
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
@@ -36,7 +38,7 @@ const RULE: DayRule = DayRule {
 
 /// The demo roster and the first two summoned members (chair, thư ký) in March 2026.
 fn roster() -> (Store, i64, i64, i64) {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     let branch = store.create_demo_roster(today()).unwrap().id;
     let people = store.meeting_candidates(branch, d(2026, 3, 5)).unwrap();
     (store, branch, people[0].id, people[1].id)
@@ -287,7 +289,7 @@ fn an_agenda_is_copied_from_an_earlier_meeting() {
 #[test]
 fn a_locked_meeting_refuses_every_change() {
     let tmp = tempfile::TempDir::new().unwrap();
-    let mut store = Store::open(DataDir::new(tmp.path())).unwrap();
+    let mut store = common::open_store(DataDir::new(tmp.path())).unwrap();
     let branch = store.create_demo_roster(today()).unwrap().id;
     let people = store.meeting_candidates(branch, d(2026, 3, 5)).unwrap();
     let meeting = store
@@ -506,9 +508,73 @@ fn a_roll_call_turns_a_planned_meeting_held_and_a_cancelled_one_refuses_it() {
     assert_eq!(err.field(), Some("status"));
 }
 
+/// Days the demo is built on: New Year's Day, a leap day, the 31st of 31-day months, the end
+/// of November and New Year's Eve.
+const DEMO_DAYS: [(i32, u32, u32); 6] = [
+    (2027, 1, 1),
+    (2028, 2, 29),
+    (2027, 3, 31),
+    (2027, 7, 31),
+    (2026, 11, 30),
+    (2026, 12, 31),
+];
+
+#[test]
+fn the_demo_shows_the_warnings_it_is_built_for_on_any_day_of_the_year() {
+    use WarningKind::*;
+    for (year, month, day) in DEMO_DAYS {
+        let today = d(year, month, day);
+        let mut store = common::open_in_memory().unwrap();
+        let branch = store.create_demo(today).unwrap().id;
+        let warnings = store.warnings(branch, today).unwrap();
+        let of = |kind| warnings.iter().filter(|w| w.kind == kind).collect::<Vec<_>>();
+        // Always: the first probationer's 12 months end within the 30-day notice window.
+        let ending = of(ProbationEnding);
+        assert_eq!(ending.len(), 1, "{today}: {warnings:#?}");
+        let due = ending[0].due.unwrap();
+        assert!(
+            due > today && due <= today + chrono::Days::new(30),
+            "{today}: due {due}"
+        );
+        // Nothing the demo does not mean to show.
+        for kind in [
+            UnexcusedAbsenceFlag,
+            OfficialConsiderationDue,
+            OfficialConsiderationOverdue,
+            MeetingNotRecorded,
+            MonthWithoutRegular,
+            QuarterWithoutThematic,
+        ] {
+            assert!(of(kind).is_empty(), "{today}: {kind:?} in {warnings:#?}");
+        }
+        // Every regular meeting of the year up to today is held…
+        let held_regular = store
+            .meetings_of_year(branch, year)
+            .unwrap()
+            .iter()
+            .filter(|m| m.kind == MeetingKind::Regular && m.status == MeetingStatus::Held)
+            .count();
+        let due_so_far = (1..=month)
+            .filter(|&m| RULE.date_in(year, m).is_some_and(|date| date <= today))
+            .count();
+        assert_eq!(held_regular, due_so_far, "{today}");
+        // …and the year's warnings come with its second one (they count per calendar year).
+        for kind in [UnexcusedAbsenceWarning, LowAttendance, MeetingTooShort] {
+            assert_eq!(
+                !of(kind).is_empty(),
+                held_regular >= 2,
+                "{today}: {kind:?} in {warnings:#?}"
+            );
+        }
+        if held_regular >= 2 {
+            assert!(of(UnexcusedAbsenceWarning)[0].message.contains("Vàng A Páo"));
+        }
+    }
+}
+
 #[test]
 fn the_demo_year_raises_the_meeting_warnings_it_was_built_with() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     let branch = store.create_demo(today()).unwrap().id;
     let warnings = store.warnings(branch, today()).unwrap();
     let kinds: Vec<WarningKind> = warnings.iter().map(|w| w.kind).collect();
@@ -589,7 +655,7 @@ fn a_version_3_database_keeps_its_roll_calls_through_the_migration() {
         )
         .unwrap();
     }
-    let store = Store::open(DataDir::new(tmp.path())).unwrap();
+    let store = common::open_store(DataDir::new(tmp.path())).unwrap();
     let sheet = store.roll_call(3).unwrap();
     let mark = sheet.summoned[0].mark.as_ref().unwrap();
     assert_eq!(mark.presence, Presence::Excused);

@@ -7,8 +7,10 @@ use chibo_core::planning::DayRule;
 use chibo_store::Store;
 use chrono::{Datelike, NaiveDate};
 
+mod common;
+
 fn store_with_demo() -> (Store, i64) {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     let id = store
         .create_demo_roster(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
         .unwrap()

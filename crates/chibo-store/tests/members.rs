@@ -11,6 +11,8 @@ use chibo_store::members::RosterFilter;
 use chibo_store::Store;
 use chrono::NaiveDate;
 
+mod common;
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
@@ -41,7 +43,7 @@ fn member(name: &str, card: &str) -> MemberInput {
 }
 
 fn store_with_branch() -> (Store, i64) {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     let id = store
         .create_branch(&BranchInput {
             name: "Chi bộ A".into(),
@@ -273,7 +275,7 @@ fn a_corrected_name_split_is_kept_and_drives_the_order() {
 
 #[test]
 fn the_demo_has_the_promised_roster() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     let branch = store.create_demo(today()).unwrap().id;
     let counts = store
         .roster(branch, today(), "", RosterFilter::OnRoll)

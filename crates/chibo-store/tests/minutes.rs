@@ -12,6 +12,8 @@ use chibo_store::minutes::MinutesStatus;
 use chibo_store::Store;
 use chrono::NaiveDate;
 
+mod common;
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
 }
@@ -19,7 +21,7 @@ fn today() -> NaiveDate {
 /// The demo roster, 2026 planned, January's and February's regular meetings held with
 /// everyone summoned present except the last member (absent without reason).
 fn held() -> (Store, Vec<i64>, i64) {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     let branch = store.create_demo_roster(today()).unwrap().id;
     let meetings: Vec<i64> = store
         .plan_year(

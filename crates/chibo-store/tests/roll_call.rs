@@ -8,12 +8,14 @@ use chibo_core::warnings::WarningKind;
 use chibo_store::Store;
 use chrono::NaiveDate;
 
+mod common;
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
 }
 
 fn planned() -> (Store, i64, Vec<i64>) {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     let branch = store.create_demo_roster(today()).unwrap().id;
     let meetings = store
         .plan_year(
@@ -128,7 +130,7 @@ fn the_roll_call_of_an_unknown_meeting_is_not_found() {
 #[test]
 fn attendance_of_a_meeting_with_approved_minutes_is_locked() {
     let tmp = tempfile::TempDir::new().unwrap();
-    let mut store = Store::open(chibo_store::DataDir::new(tmp.path())).unwrap();
+    let mut store = common::open_store(chibo_store::DataDir::new(tmp.path())).unwrap();
     let branch = store.create_demo_roster(today()).unwrap().id;
     let meeting = store
         .plan_year(

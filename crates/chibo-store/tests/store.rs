@@ -11,6 +11,8 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use tempfile::TempDir;
 
+mod common;
+
 fn branch(name: &str) -> BranchInput {
     BranchInput {
         name: name.into(),
@@ -23,7 +25,7 @@ fn branch(name: &str) -> BranchInput {
 }
 
 fn open(dir: &Path) -> Store {
-    Store::open(DataDir::new(dir)).expect("store opens")
+    common::open_store(DataDir::new(dir)).expect("store opens")
 }
 
 fn file_bytes(path: &Path) -> Vec<u8> {
@@ -68,7 +70,7 @@ fn a_branch_survives_reopening_with_every_diacritic() {
 
 #[test]
 fn decomposed_input_is_stored_composed_and_trimmed() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     let nfd = "  Chi bo\u{0323}\u{0302} tho\u{0302}n Ba\u{0309}n Cha\u{0306}\u{0301}t ";
     let created = store.create_branch(&branch(nfd)).unwrap();
     assert_eq!(created.name, "Chi bộ thôn Bản Chắt");
@@ -76,7 +78,7 @@ fn decomposed_input_is_stored_composed_and_trimmed() {
 
 #[test]
 fn a_rejected_branch_changes_nothing() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     let err = store.create_branch(&branch("   ")).unwrap_err();
     assert_eq!(err.code(), "validation");
     assert_eq!(err.field(), Some("name"));
@@ -88,7 +90,7 @@ fn a_rejected_branch_changes_nothing() {
 
 #[test]
 fn a_second_branch_with_the_same_name_without_accents_is_a_conflict() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     store
         .create_branch(&branch("Chi bộ thôn Bản Chắt"))
         .unwrap();
@@ -102,7 +104,7 @@ fn a_second_branch_with_the_same_name_without_accents_is_a_conflict() {
 
 #[test]
 fn branches_are_listed_in_vietnamese_order() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     for name in [
         "Chi bộ Đồng Tâm",
         "Chi bộ Ấp Bắc",
@@ -130,7 +132,7 @@ fn branches_are_listed_in_vietnamese_order() {
 
 #[test]
 fn updating_a_branch_that_does_not_exist_is_not_found() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     assert_eq!(
         store
             .update_branch(42, &branch("Chi bộ A"))
@@ -142,7 +144,7 @@ fn updating_a_branch_that_does_not_exist_is_not_found() {
 
 #[test]
 fn a_branch_starts_with_default_settings_and_each_change_is_a_new_version() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     let id = store.create_branch(&branch("Chi bộ A")).unwrap().id;
     let first = store.settings(id).unwrap();
     assert_eq!(first.version, 1);
@@ -158,7 +160,7 @@ fn a_branch_starts_with_default_settings_and_each_change_is_a_new_version() {
 
 #[test]
 fn invalid_settings_are_rejected_and_the_version_stays() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     let id = store.create_branch(&branch("Chi bộ A")).unwrap().id;
     let mut bad = RuleSettings::default();
     bad.min_meeting_minutes.value = 0;
@@ -204,7 +206,7 @@ fn the_selected_branch_is_remembered_and_must_exist() {
 
 #[test]
 fn the_demo_fills_only_an_empty_data_dir() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     let demo = store
         .create_demo(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())
         .unwrap();
@@ -222,7 +224,7 @@ fn the_demo_fills_only_an_empty_data_dir() {
 
 #[test]
 fn info_counts_branches_and_settings_versions() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = common::open_in_memory().unwrap();
     let id = store.create_branch(&branch("Chi bộ A")).unwrap().id;
     store.update_settings(id, &RuleSettings::default()).unwrap();
     let info = store
@@ -239,7 +241,9 @@ fn a_data_dir_that_is_a_file_is_refused_and_left_alone() {
     let tmp = TempDir::new().unwrap();
     let file = tmp.path().join("not-a-dir");
     std::fs::write(&file, b"hello").unwrap();
-    let err = Store::open(DataDir::new(&file)).err().expect("refused");
+    let err = common::open_store(DataDir::new(&file))
+        .err()
+        .expect("refused");
     assert_eq!(err.code(), "io");
     assert!(err.to_string().contains("không phải thư mục"), "{err}");
     assert_eq!(file_bytes(&file), b"hello");
@@ -249,7 +253,7 @@ fn a_data_dir_that_is_a_file_is_refused_and_left_alone() {
 #[test]
 fn a_data_dir_that_cannot_be_written_is_refused() {
     // /proc/self is a folder nobody, not even root, can create files in.
-    let err = Store::open(DataDir::new("/proc/self"))
+    let err = common::open_store(DataDir::new("/proc/self"))
         .err()
         .expect("refused");
     assert_eq!(err.code(), "io");
@@ -262,7 +266,7 @@ fn a_database_file_that_is_not_sqlite_is_refused_and_left_alone() {
     let db = tmp.path().join("chibo.sqlite3");
     let junk = b"Day khong phai co so du lieu, chi la van ban.".repeat(20);
     std::fs::write(&db, &junk).unwrap();
-    let err = Store::open(DataDir::new(tmp.path()))
+    let err = common::open_store(DataDir::new(tmp.path()))
         .err()
         .expect("refused");
     assert_eq!(err.code(), "corrupt");
@@ -283,7 +287,7 @@ fn a_database_from_a_newer_version_is_refused_and_left_alone() {
         conn.pragma_update(None, "user_version", LATEST_VERSION + 5)
             .unwrap();
     }
-    let err = Store::open(DataDir::new(tmp.path()))
+    let err = common::open_store(DataDir::new(tmp.path()))
         .err()
         .expect("refused");
     assert_eq!(err.code(), "incompatible");

@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use chibo_store::backups::{list_backups, BackupFile, BackupOverview, BackupSettings};
+use chibo_store::clock::now;
 use chibo_store::database_copy::DatabaseFacts;
-use chibo_store::now;
 use chibo_store::restore::{BackupPreview, RestoreReport};
 use tauri::{AppHandle, State};
 

@@ -12,7 +12,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> IpcResult<AppInfo> {
-    state.with_store(|store| store.info(crate::clock::today()))
+    state.with_store(|store| store.info(chibo_store::clock::today()))
 }
 
 #[tauri::command]
@@ -51,5 +51,5 @@ pub fn set_text_scale(state: State<'_, AppState>, percent: u32) -> IpcResult<Pre
 
 #[tauri::command]
 pub fn create_demo(state: State<'_, AppState>) -> IpcResult<Branch> {
-    state.with_store(|store| store.create_demo(crate::clock::today()))
+    state.with_store(|store| store.create_demo(chibo_store::clock::today()))
 }

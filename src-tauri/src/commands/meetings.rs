@@ -10,10 +10,10 @@ use chibo_store::meetings::MeetingSummary;
 use chrono::NaiveDate;
 use tauri::{AppHandle, State};
 
-use crate::clock::today;
 use crate::dialogs::{self, EXCEL};
 use crate::error::IpcResult;
 use crate::state::AppState;
+use chibo_store::clock::today;
 
 #[tauri::command]
 pub fn meetings_of_year(

@@ -6,9 +6,9 @@ use chibo_store::roll_call::RollCall;
 use chrono::NaiveDate;
 use tauri::State;
 
-use crate::clock::today;
 use crate::error::IpcResult;
 use crate::state::AppState;
+use chibo_store::clock::today;
 
 #[tauri::command]
 pub fn roll_call(state: State<'_, AppState>, meeting_id: i64) -> IpcResult<RollCall> {

@@ -1,9 +1,9 @@
 //! Members, their statuses, the roster on a date, warnings.
 
-use crate::clock::today;
 use chibo_core::member::{Member, MemberInput};
 use chibo_core::status::{MemberStatus, StatusInput};
 use chibo_core::warnings::Warning;
+use chibo_store::clock::today;
 use chibo_store::members::{MemberDetail, RosterFilter, RosterView};
 use chrono::NaiveDate;
 use tauri::State;

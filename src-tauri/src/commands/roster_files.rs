@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::clock::today;
+use chibo_store::clock::today;
 use chibo_store::roster_io::{
     write_import_template, ImportPreview, ImportResult, OnDuplicate, RosterFormat,
 };

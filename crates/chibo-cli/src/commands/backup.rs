@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
+use chibo_store::clock::now;
 use chibo_store::database_copy::DatabaseFacts;
-use chibo_store::{now, DataDir, Error, Result, Store};
+use chibo_store::{DataDir, Error, Result, Store};
 
 use crate::output::print_json;
 

@@ -5,7 +5,7 @@ use chibo_store::{Result, Store};
 use crate::output::print_json;
 
 pub fn run(store: &mut Store, json: bool) -> Result<()> {
-    let branch = store.create_demo(chibo_store::today())?;
+    let branch = store.create_demo(chibo_store::clock::today())?;
     if json {
         return print_json(&branch);
     }

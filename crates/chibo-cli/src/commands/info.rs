@@ -5,7 +5,7 @@ use chibo_store::{Result, Store};
 use crate::output::print_json;
 
 pub fn run(store: &Store, json: bool) -> Result<()> {
-    let info = store.info(chibo_store::today())?;
+    let info = store.info(chibo_store::clock::today())?;
     if json {
         return print_json(&info);
     }

@@ -2,7 +2,8 @@
 
 use chibo_core::dates::format_dmy;
 use chibo_core::planning::DayRule;
-use chibo_store::{today, Result, Store};
+use chibo_store::clock::today;
+use chibo_store::{Result, Store};
 use chrono::Datelike;
 
 use crate::output::print_json;

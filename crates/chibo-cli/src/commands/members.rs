@@ -3,9 +3,10 @@
 use std::path::{Path, PathBuf};
 
 use chibo_core::dates::format_dmy;
+use chibo_store::clock::today;
 use chibo_store::members::RosterFilter;
 use chibo_store::roster_io::OnDuplicate;
-use chibo_store::{today, Error, Result, Store};
+use chibo_store::{Error, Result, Store};
 
 use crate::output::print_json;
 

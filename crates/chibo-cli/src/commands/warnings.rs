@@ -1,7 +1,8 @@
 //! `chibo warnings`: the open warnings of one branch (`--branch`) or of every branch.
 
 use chibo_core::warnings::Warning;
-use chibo_store::{today, Result, Store};
+use chibo_store::clock::today;
+use chibo_store::{Result, Store};
 use serde::Serialize;
 
 use crate::output::print_json;

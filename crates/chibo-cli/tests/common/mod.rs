@@ -5,12 +5,16 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// The day every run is pinned to, unless a test passes another `--today`.
+pub const TODAY: &str = "2026-11-27";
+
 pub fn chibo(data_dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chibo"))
         .arg("--data-dir")
         .arg(data_dir)
         .args(args)
         .env_remove("CHIBO_DATA_DIR")
+        .env("CHIBO_TODAY", TODAY)
         .output()
         .expect("chibo runs")
 }

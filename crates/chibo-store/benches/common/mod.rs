@@ -92,6 +92,7 @@ fn branch_size(b: usize) -> usize {
 /// 40 branches, 2,000 members, and `years` years of meetings up to `today` (every one held,
 /// with a roll call of everyone summoned), in a real file in a temp dir.
 pub fn commune(dir: &std::path::Path, years: i32) -> (Store, Vec<i64>) {
+    chibo_store::clock::pin(today()).unwrap();
     let mut store = Store::open(DataDir::new(dir)).unwrap();
     let mut branches = Vec::new();
     for b in 0..40 {

@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use crate::atomic_file::write_atomic;
+use crate::clock::now_text;
 use crate::error::{Error, Result};
 use crate::interchange::files::{
     check_stored, copy_files, folder_beside, remove_files, WantedFiles,
@@ -14,7 +15,6 @@ use crate::interchange::format::{InterchangeFile, FORMAT_NAME, FORMAT_VERSION};
 use crate::interchange::from_db::read_branch;
 use crate::interchange::{count, ExportedBranch, InterchangeExport, RecordCounts};
 use crate::store::Store;
-use crate::timestamp::now_text;
 
 /// Refuses a target that cannot be written before any file is copied.
 fn check_target(out: &Path) -> Result<()> {

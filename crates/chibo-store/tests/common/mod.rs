@@ -1,15 +1,34 @@
-//! Fixtures shared by the store's test files: the fixed "today", the demo roster with 2026
+//! Fixtures shared by the store's test files: the fixed "today" and the stores opened on it, the demo roster with 2026
 //! planned, and a roll call with everyone present.
 
 #![allow(dead_code, clippy::unwrap_used)]
 
 use chibo_core::attendance::{Mark, Presence};
 use chibo_core::planning::DayRule;
-use chibo_store::Store;
+use chibo_store::{DataDir, Store};
 use chrono::NaiveDate;
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+/// Pins this test process's clock to [`today`]. Every test opens its store through
+/// [`open_store`] or [`open_in_memory`], which pin it first, so stored timestamps follow the
+/// pinned day and no test reads the computer's clock.
+pub fn pin_clock() {
+    chibo_store::clock::pin(today()).unwrap();
+}
+
+/// [`Store::open`] on a pinned clock.
+pub fn open_store(dir: DataDir) -> chibo_store::Result<Store> {
+    pin_clock();
+    Store::open(dir)
+}
+
+/// [`Store::open_in_memory`] on a pinned clock.
+pub fn open_in_memory() -> chibo_store::Result<Store> {
+    pin_clock();
+    Store::open_in_memory()
 }
 
 /// The demo roster in `store`, 2026 planned: the branch and its first meeting (January).
