@@ -527,7 +527,12 @@ fn the_demo_shows_the_warnings_it_is_built_for_on_any_day_of_the_year() {
         let mut store = common::open_in_memory().unwrap();
         let branch = store.create_demo(today).unwrap().id;
         let warnings = store.warnings(branch, today).unwrap();
-        let of = |kind| warnings.iter().filter(|w| w.kind == kind).collect::<Vec<_>>();
+        let of = |kind| {
+            warnings
+                .iter()
+                .filter(|w| w.kind == kind)
+                .collect::<Vec<_>>()
+        };
         // Always: the first probationer's 12 months end within the 30-day notice window.
         let ending = of(ProbationEnding);
         assert_eq!(ending.len(), 1, "{today}: {warnings:#?}");
@@ -567,7 +572,9 @@ fn the_demo_shows_the_warnings_it_is_built_for_on_any_day_of_the_year() {
             );
         }
         if held_regular >= 2 {
-            assert!(of(UnexcusedAbsenceWarning)[0].message.contains("Vàng A Páo"));
+            assert!(of(UnexcusedAbsenceWarning)[0]
+                .message
+                .contains("Vàng A Páo"));
         }
     }
 }
