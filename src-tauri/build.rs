@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "add_status",
     "remove_status",
     "recognise_official",
+    "roster_change_notice",
     "warnings",
     "pick_import_file",
     "preview_import",

@@ -145,6 +145,7 @@ pub fn run() {
             roster::add_status,
             roster::remove_status,
             roster::recognise_official,
+            roster::roster_change_notice,
             roster::warnings,
             roster_files::pick_import_file,
             roster_files::preview_import,

@@ -1,12 +1,15 @@
 //! Roll call (điểm danh) by the rules: who may be marked, the live counters, the vote
 //! denominator (domain.md §3), and the absence warnings of a calendar year.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::dates::format_dmy;
+use crate::meeting::MeetingKind;
+use crate::rates::{above_percent, percent_text};
 use crate::roster::Eligibility;
 use crate::settings::RuleSettings;
 use crate::text::clean;
@@ -51,55 +54,95 @@ pub struct Mark {
     pub reason_accepted: bool,
 }
 
-/// The counters shown while taking the roll call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
+/// The counters shown while taking the roll call; stored in the roll call's snapshot (a
+/// counter added later reads as 0 from an older snapshot).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
 pub struct RollCallCounts {
     /// Official and probationary members summoned.
     pub summoned: u32,
     pub present_official: u32,
     pub present_probationary: u32,
-    /// Exempted members who came anyway (they count in the vote).
+    /// Exempted members who came anyway (the official among them count in the vote).
     pub present_exempted: u32,
+    /// Members attending elsewhere who came anyway: in no figure of the vote.
+    pub present_sent_away: u32,
+    /// Absent with a reason the branch accepted.
     pub absent_excused: u32,
+    /// Absent without a reason, or with a reason the branch did not accept.
     pub absent_unexcused: u32,
     pub unmarked: u32,
     /// Official members a resolution is counted against.
     pub vote_denominator: u32,
     /// Official members present who may vote.
     pub voters_present: u32,
-    /// Attendance of those summoned, in percent; `null` before anyone is marked.
-    pub attendance_percent: Option<u32>,
+    /// Attendance of those summoned ("81,8%"), cut to one decimal; `null` before anyone is
+    /// marked.
+    pub attendance_rate: Option<String>,
+    /// Attendance not above the settings' threshold (compared exactly); `false` before
+    /// anyone is marked.
+    pub below_attendance: bool,
     /// Fewer voters present than the quorum warning of the settings; never blocks.
     pub below_quorum: bool,
 }
 
-/// Cleans the marks and refuses a member not summoned or marked twice.
+impl RollCallCounts {
+    /// Official and probationary members present.
+    pub fn present(&self) -> u32 {
+        self.present_official + self.present_probationary
+    }
+}
+
+/// Whether a mark counts as an absence without a reason the branch accepted (HD 12: "không
+/// có đảng viên vắng mặt không có lý do"; QĐ 24, mục 8).
+pub fn absent_without_accepted_reason(presence: Presence, reason_accepted: bool) -> bool {
+    match presence {
+        Presence::Unexcused => true,
+        Presence::Excused => !reason_accepted,
+        _ => false,
+    }
+}
+
+fn refused(message: String) -> FieldError {
+    FieldError::new("marks", message)
+}
+
+/// Cleans the marks and refuses a member not on the sheet, marked twice, or exempted or
+/// attending elsewhere and marked absent (they are not summoned, so they cannot be absent).
 pub fn validated_marks(eligibility: &Eligibility, marks: &[Mark]) -> Result<Vec<Mark>, FieldError> {
     let summoned: HashSet<i64> = eligibility
         .official
         .iter()
         .chain(&eligibility.probationary)
-        .chain(&eligibility.exempted)
+        .copied()
+        .collect();
+    let attend_only: HashSet<i64> = eligibility
+        .exempted
+        .iter()
+        .chain(&eligibility.sent_away)
         .copied()
         .collect();
     let mut seen = HashSet::new();
     marks
         .iter()
         .map(|mark| {
-            if !summoned.contains(&mark.member_id) {
-                return Err(FieldError::new(
-                    "marks",
-                    format!(
-                        "Đảng viên số {} không thuộc danh sách triệu tập ngày họp.",
-                        mark.member_id
-                    ),
-                ));
+            let id = mark.member_id;
+            if attend_only.contains(&id) && !mark.presence.attended() {
+                return Err(refused(format!(
+                    "Đảng viên số {id} được miễn sinh hoạt hoặc đang sinh hoạt tạm thời nơi \
+                     khác vào ngày họp: không được triệu tập nên không ghi vắng; chỉ ghi khi \
+                     có mặt."
+                )));
             }
-            if !seen.insert(mark.member_id) {
-                return Err(FieldError::new(
-                    "marks",
-                    format!("Đảng viên số {} được điểm danh hai lần.", mark.member_id),
-                ));
+            if !summoned.contains(&id) && !attend_only.contains(&id) {
+                return Err(refused(format!(
+                    "Đảng viên số {id} không thuộc danh sách triệu tập ngày họp."
+                )));
+            }
+            if !seen.insert(id) {
+                return Err(refused(format!(
+                    "Đảng viên số {id} được điểm danh hai lần."
+                )));
             }
             let reason = clean(&mark.reason);
             optional_text("reason", "Lý do vắng", &reason, MAX_REASON_CHARS)?;
@@ -133,9 +176,9 @@ pub fn count(eligibility: &Eligibility, marks: &[Mark], rules: &RuleSettings) ->
             match mark_of(id).map(|m| (m.presence, m.reason_accepted)) {
                 Some((p, _)) if p.attended() && official => c.present_official += 1,
                 Some((p, _)) if p.attended() => c.present_probationary += 1,
-                Some((Presence::Excused, accepted)) => {
+                Some((Presence::Excused, true)) => {
                     c.absent_excused += 1;
-                    if official && accepted {
+                    if official {
                         official_excused_accepted += 1;
                     }
                 }
@@ -144,94 +187,158 @@ pub fn count(eligibility: &Eligibility, marks: &[Mark], rules: &RuleSettings) ->
             }
         }
     }
-    c.present_exempted = eligibility
-        .exempted
-        .iter()
-        .filter(|id| mark_of(id).is_some_and(|m| m.presence.attended()))
-        .count() as u32;
+    let attending = |ids: &[i64]| {
+        ids.iter()
+            .filter(|id| mark_of(id).is_some_and(|m| m.presence.attended()))
+            .count() as u32
+    };
+    c.present_exempted = attending(&eligibility.exempted);
+    c.present_sent_away = attending(&eligibility.sent_away);
+    let exempted_voters = c.present_exempted - attending(&eligibility.exempted_probationary);
     c.vote_denominator =
-        eligibility.official.len() as u32 - official_excused_accepted + c.present_exempted;
-    c.voters_present = c.present_official + c.present_exempted;
+        eligibility.official.len() as u32 - official_excused_accepted + exempted_voters;
+    c.voters_present = c.present_official + exempted_voters;
     let marked = c.summoned - c.unmarked;
-    if marked > 0 && c.summoned > 0 {
-        c.attendance_percent =
-            Some((c.present_official + c.present_probationary) * 100 / c.summoned);
+    if marked > 0 {
+        c.attendance_rate = percent_text(c.present(), c.summoned);
+        c.below_attendance =
+            !above_percent(c.present(), c.summoned, rules.attendance_warning_percent.value);
     }
     c.below_quorum = marked > 0
-        && c.voters_present * 100 < rules.quorum_warning_percent.value * c.vote_denominator;
+        && c.vote_denominator > 0
+        && !rules
+            .quorum_warning
+            .value
+            .reached_by(c.voters_present, c.vote_denominator);
     c
 }
 
-/// Absence warnings of one member for the calendar year of `year`, from their marks in date
-/// order: unexcused absences at the warning and flag thresholds, and excused absences in a
-/// row beyond the limit. Exempted members are never marked absent, so they never appear.
+/// One roll-call mark of a member, as the absence rules read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AbsenceMark {
+    pub date: NaiveDate,
+    pub kind: MeetingKind,
+    pub presence: Presence,
+    pub reason_accepted: bool,
+}
+
+/// Absence warnings of one member for the calendar year `year`, from their marks (any
+/// order; exempted members are never marked absent, so they never appear):
+/// - months of the year with an absence without an accepted reason from a meeting the
+///   settings count, at the warning and the flag thresholds ("bỏ sinh hoạt … ba tháng trong
+///   năm", QĐ 24-QĐ/TW, mục 8): two meetings of one month, or of one sitting, are one month;
+/// - the longest run within the year of meetings the settings count, in date order, missed
+///   with an accepted reason, beyond the limit (HD 12-HD/BTCTW): judged over the whole year,
+///   so a run that ended still shows at the year-end review; meetings of other kinds in
+///   between neither break nor extend it.
 pub fn absence_warnings(
     member_id: i64,
     name: &str,
-    history: &[(NaiveDate, Presence)],
+    marks: &[AbsenceMark],
     year: i32,
     rules: &RuleSettings,
 ) -> Vec<Warning> {
+    let mut counted: Vec<&AbsenceMark> = marks
+        .iter()
+        .filter(|m| m.date.year() == year && rules.absence_meetings.value.counts(m.kind))
+        .collect();
+    counted.sort_by_key(|m| m.date);
     let mut warnings = Vec::new();
-    let unexcused = history
+    let months: BTreeSet<u32> = counted
         .iter()
-        .filter(|(d, p)| d.year() == year && *p == Presence::Unexcused)
-        .count() as u32;
-    let (warn_at, flag_at) = (
-        rules.unexcused_absence_warning.value,
-        rules.unexcused_absence_flag.value,
-    );
-    if unexcused >= flag_at {
-        warnings.push(Warning {
-            kind: WarningKind::UnexcusedAbsenceFlag,
-            severity: Severity::Flag,
-            member_id: Some(member_id),
-            meeting_id: None,
-            message: format!(
-                "{name}: {unexcused} lần vắng không lý do trong năm {year}; chi bộ xem xét, đề nghị \
-                 xóa tên theo {} (ứng dụng không tự quyết định).",
-                rules.unexcused_absence_flag.basis
+        .filter(|m| absent_without_accepted_reason(m.presence, m.reason_accepted))
+        .map(|m| m.date.month())
+        .collect();
+    let unexcused = months.len() as u32;
+    let month_list = months
+        .iter()
+        .map(|m| m.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let flag = &rules.unexcused_absence_flag;
+    let member_warning = |kind, severity, message| Warning {
+        kind,
+        severity,
+        member_id: Some(member_id),
+        meeting_id: None,
+        message,
+        due: None,
+    };
+    if unexcused >= flag.value {
+        warnings.push(member_warning(
+            WarningKind::UnexcusedAbsenceFlag,
+            Severity::Flag,
+            format!(
+                "{name}: vắng không có lý do được chấp nhận trong {unexcused} tháng của năm \
+                 {year} (tháng {month_list}); chi bộ xem xét, đề nghị xóa tên theo {} (ứng \
+                 dụng không tự quyết định).",
+                flag.basis
             ),
-            due: None,
-        });
-    } else if unexcused >= warn_at {
-        warnings.push(Warning {
-            kind: WarningKind::UnexcusedAbsenceWarning,
-            severity: Severity::Warning,
-            member_id: Some(member_id),
-            meeting_id: None,
-            message: format!(
-                "{name}: {unexcused} lần vắng không lý do trong năm {year}; đến {flag_at} lần chi bộ \
-                 phải xem xét ({}).",
-                rules.unexcused_absence_flag.basis
+        ));
+    } else if unexcused >= rules.unexcused_absence_warning.value {
+        warnings.push(member_warning(
+            WarningKind::UnexcusedAbsenceWarning,
+            Severity::Warning,
+            format!(
+                "{name}: vắng không có lý do được chấp nhận trong {unexcused} tháng của năm \
+                 {year} (tháng {month_list}); đến {} tháng chi bộ phải xem xét ({}).",
+                flag.value, flag.basis
             ),
-            due: None,
-        });
+        ));
     }
-    let in_a_row = history
-        .iter()
-        .rev()
-        .take_while(|(_, p)| *p == Presence::Excused)
-        .count() as u32;
-    if in_a_row > rules.excused_absences_in_a_row.value {
-        warnings.push(Warning {
-            kind: WarningKind::ExcusedAbsencesInARow,
-            severity: Severity::Warning,
-            member_id: Some(member_id),
-            meeting_id: None,
-            message: format!(
-                "{name}: vắng có lý do {in_a_row} lần liên tiếp (quá {} lần, {}).",
-                rules.excused_absences_in_a_row.value, rules.excused_absences_in_a_row.basis
+    let limit = &rules.excused_absences_in_a_row;
+    if let Some(run) = longest_excused_run(&counted).filter(|run| run.len() as u32 > limit.value)
+    {
+        warnings.push(member_warning(
+            WarningKind::ExcusedAbsencesInARow,
+            Severity::Warning,
+            format!(
+                "{name}: vắng có lý do {} lần liên tiếp, từ {} đến {} (quá {} lần, {}).",
+                run.len(),
+                format_dmy(run[0].date),
+                format_dmy(run[run.len() - 1].date),
+                limit.value,
+                limit.basis
             ),
-            due: None,
-        });
+        ));
     }
     warnings
+}
+
+/// The longest run of marks, in date order, absent with an accepted reason; marks of one
+/// sitting (one day) are one meeting.
+fn longest_excused_run<'a>(marks: &[&'a AbsenceMark]) -> Option<Vec<&'a AbsenceMark>> {
+    let mut sittings: Vec<Vec<&AbsenceMark>> = Vec::new();
+    for mark in marks {
+        match sittings.last_mut() {
+            Some(sitting) if sitting[0].date == mark.date => sitting.push(mark),
+            _ => sittings.push(vec![mark]),
+        }
+    }
+    let excused = |sitting: &Vec<&AbsenceMark>| {
+        sitting
+            .iter()
+            .all(|m| m.presence == Presence::Excused && m.reason_accepted)
+    };
+    let mut best: Vec<&AbsenceMark> = Vec::new();
+    let mut current: Vec<&AbsenceMark> = Vec::new();
+    for sitting in &sittings {
+        if excused(sitting) {
+            current.push(sitting[0]);
+            if current.len() > best.len() {
+                best = current.clone();
+            }
+        } else {
+            current.clear();
+        }
+    }
+    (!best.is_empty()).then_some(best)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::settings::AbsenceMeetings;
 
     fn mark(id: i64, presence: Presence, accepted: bool) -> Mark {
         Mark {
@@ -247,6 +354,8 @@ mod tests {
             official: vec![1, 2, 3, 4, 5, 6],
             probationary: vec![7],
             exempted: vec![8, 9],
+            exempted_probationary: vec![9],
+            sent_away: vec![10],
         }
     }
 
@@ -261,36 +370,105 @@ mod tests {
             mark(6, Presence::LeftEarly, false),
             mark(7, Presence::Present, false),
             mark(8, Presence::Present, false),
+            mark(9, Presence::Present, false),
+            mark(10, Presence::Late, false),
         ];
         let c = count(&eligibility(), &marks, &RuleSettings::default());
         assert_eq!(c.summoned, 7);
+        assert_eq!(c.present_sent_away, 1);
         assert_eq!(
             (
                 c.present_official,
                 c.present_probationary,
                 c.present_exempted
             ),
-            (3, 1, 1)
+            (3, 1, 2)
         );
+        // The reason of member 4 was not accepted: an absence without reason.
         assert_eq!(
             (c.absent_excused, c.absent_unexcused, c.unmarked),
-            (2, 1, 0)
+            (1, 2, 0)
         );
-        // 6 official − 1 accepted absence + 1 exempted present.
+        // 6 official − 1 accepted absence + 1 official exempted present; the exempted
+        // probationary member (9) and the member sent away (10) do not vote.
         assert_eq!(c.vote_denominator, 6);
-        // Probationary members do not vote.
         assert_eq!(c.voters_present, 4);
-        assert_eq!(c.attendance_percent, Some(57));
-        // 4/6 = 66.7 % < 67 %.
-        assert!(c.below_quorum);
+        assert_eq!(c.attendance_rate.as_deref(), Some("57,1%"));
+        assert!(c.below_attendance);
+        // 4/6 is exactly two thirds: no quorum warning.
+        assert!(!c.below_quorum);
     }
 
     #[test]
     fn nothing_marked_gives_no_rate_and_no_quorum_warning() {
         let c = count(&eligibility(), &[], &RuleSettings::default());
         assert_eq!(c.unmarked, 7);
-        assert_eq!(c.attendance_percent, None);
-        assert!(!c.below_quorum);
+        assert_eq!(c.attendance_rate, None);
+        assert!(!c.below_attendance && !c.below_quorum);
+    }
+
+    fn official(n: i64) -> Eligibility {
+        Eligibility {
+            official: (1..=n).collect(),
+            ..Eligibility::default()
+        }
+    }
+
+    fn present(ids: impl IntoIterator<Item = i64>) -> Vec<Mark> {
+        ids.into_iter()
+            .map(|id| mark(id, Presence::Present, false))
+            .collect()
+    }
+
+    #[test]
+    fn quorum_is_two_thirds_exactly_at_and_around_the_boundary() {
+        let rules = RuleSettings::default();
+        let mut marks = present(1..=4);
+        marks.extend([5, 6].map(|id| mark(id, Presence::Unexcused, false)));
+        assert!(!count(&official(6), &marks, &rules).below_quorum, "4/6");
+        marks[3].presence = Presence::Unexcused;
+        assert!(count(&official(6), &marks, &rules).below_quorum, "3/6");
+        let mut marks = present(1..=67);
+        marks.extend((68..=100).map(|id| mark(id, Presence::Unexcused, false)));
+        assert!(!count(&official(100), &marks, &rules).below_quorum, "67/100");
+        marks[66].presence = Presence::Unexcused;
+        assert!(count(&official(100), &marks, &rules).below_quorum, "66/100");
+    }
+
+    #[test]
+    fn attendance_must_be_above_85_percent_exactly_85_is_below() {
+        let rules = RuleSettings::default();
+        let absent = |ids: std::ops::RangeInclusive<i64>| {
+            ids.map(|id| mark(id, Presence::Excused, true))
+                .collect::<Vec<_>>()
+        };
+        for (present_count, below, rate) in
+            [(16, true, "80%"), (17, true, "85%"), (18, false, "90%")]
+        {
+            let mut marks = present(1..=present_count);
+            marks.extend(absent(present_count + 1..=20));
+            let c = count(&official(20), &marks, &rules);
+            assert_eq!(c.below_attendance, below, "{present_count}/20");
+            assert_eq!(c.attendance_rate.as_deref(), Some(rate));
+        }
+        // 11/13 = 84,6 %: it would read 85 % rounded; it is below.
+        let mut marks = present(1..=11);
+        marks.extend(absent(12..=13));
+        let c = count(&official(13), &marks, &rules);
+        assert!(c.below_attendance);
+        assert_eq!(c.attendance_rate.as_deref(), Some("84,6%"));
+    }
+
+    #[test]
+    fn exempted_and_sent_away_members_may_only_be_marked_as_attending() {
+        let e = eligibility();
+        for id in [8, 10] {
+            for presence in [Presence::Excused, Presence::Unexcused] {
+                let err = validated_marks(&e, &[mark(id, presence, true)]).unwrap_err();
+                assert!(err.message.contains("không ghi vắng"), "{}", err.message);
+            }
+            assert!(validated_marks(&e, &[mark(id, Presence::Present, false)]).is_ok());
+        }
     }
 
     #[test]
@@ -337,44 +515,116 @@ mod tests {
         );
     }
 
-    fn d(m: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, m, 5).unwrap()
+    fn on(y: i32, m: u32, day: u32, kind: MeetingKind, presence: Presence) -> AbsenceMark {
+        AbsenceMark {
+            date: NaiveDate::from_ymd_opt(y, m, day).unwrap(),
+            kind,
+            presence,
+            reason_accepted: presence == Presence::Excused,
+        }
+    }
+
+    fn regular(m: u32, presence: Presence) -> AbsenceMark {
+        on(2026, m, 5, MeetingKind::Regular, presence)
+    }
+
+    fn kinds(marks: &[AbsenceMark], rules: &RuleSettings) -> Vec<WarningKind> {
+        absence_warnings(1, "A", marks, 2026, rules)
+            .iter()
+            .map(|w| w.kind)
+            .collect()
     }
 
     #[test]
-    fn unexcused_absences_warn_at_two_and_flag_at_three_in_the_calendar_year() {
+    fn unexcused_absences_warn_at_two_months_and_flag_at_three_in_the_calendar_year() {
         let rules = RuleSettings::default();
-        let mut history = vec![
-            (
-                NaiveDate::from_ymd_opt(2025, 12, 5).unwrap(),
-                Presence::Unexcused,
-            ),
-            (d(1), Presence::Unexcused),
+        let mut marks = vec![
+            on(2025, 12, 5, MeetingKind::Regular, Presence::Unexcused),
+            regular(1, Presence::Unexcused),
         ];
-        assert!(absence_warnings(1, "A", &history, 2026, &rules).is_empty());
-        history.push((d(2), Presence::Unexcused));
-        let w = absence_warnings(1, "A", &history, 2026, &rules);
-        assert_eq!(w[0].kind, WarningKind::UnexcusedAbsenceWarning);
-        history.push((d(3), Presence::Unexcused));
-        let w = absence_warnings(1, "A", &history, 2026, &rules);
+        assert!(kinds(&marks, &rules).is_empty());
+        marks.push(regular(2, Presence::Unexcused));
+        assert_eq!(kinds(&marks, &rules), [WarningKind::UnexcusedAbsenceWarning]);
+        marks.push(regular(3, Presence::Unexcused));
+        let w = absence_warnings(1, "A", &marks, 2026, &rules);
         assert_eq!(
             (w[0].kind, w[0].severity),
             (WarningKind::UnexcusedAbsenceFlag, Severity::Flag)
         );
         assert!(w[0].message.contains("QĐ 24-QĐ/TW"));
+        assert!(w[0].message.contains("tháng 1, 2, 3"), "{}", w[0].message);
     }
 
     #[test]
-    fn more_than_three_excused_absences_in_a_row_warn() {
+    fn two_absences_in_one_month_are_one_month() {
         let rules = RuleSettings::default();
-        let mut history: Vec<_> = (1..=3).map(|m| (d(m), Presence::Excused)).collect();
-        assert!(absence_warnings(1, "A", &history, 2026, &rules).is_empty());
-        history.push((d(4), Presence::Excused));
-        assert_eq!(
-            absence_warnings(1, "A", &history, 2026, &rules)[0].kind,
-            WarningKind::ExcusedAbsencesInARow
-        );
-        history.push((d(5), Presence::Present));
-        assert!(absence_warnings(1, "A", &history, 2026, &rules).is_empty());
+        let marks = [
+            regular(1, Presence::Unexcused),
+            on(2026, 1, 20, MeetingKind::Regular, Presence::Unexcused),
+            on(2026, 1, 27, MeetingKind::Regular, Presence::Unexcused),
+            regular(2, Presence::Unexcused),
+        ];
+        assert_eq!(kinds(&marks, &rules), [WarningKind::UnexcusedAbsenceWarning]);
+    }
+
+    #[test]
+    fn thematic_meetings_count_only_when_the_settings_say_so() {
+        let mut rules = RuleSettings::default();
+        let marks = [
+            regular(1, Presence::Unexcused),
+            on(2026, 2, 20, MeetingKind::Thematic, Presence::Unexcused),
+            on(2026, 3, 20, MeetingKind::Thematic, Presence::Unexcused),
+        ];
+        assert!(kinds(&marks, &rules).is_empty());
+        rules.absence_meetings.value = AbsenceMeetings::RegularAndThematic;
+        assert_eq!(kinds(&marks, &rules), [WarningKind::UnexcusedAbsenceFlag]);
+    }
+
+    #[test]
+    fn a_reason_not_accepted_counts_as_an_absence_without_reason() {
+        let rules = RuleSettings::default();
+        let not_accepted = |m| AbsenceMark {
+            reason_accepted: false,
+            ..regular(m, Presence::Excused)
+        };
+        let marks = [not_accepted(1), not_accepted(2), regular(3, Presence::Excused)];
+        assert_eq!(kinds(&marks, &rules), [WarningKind::UnexcusedAbsenceWarning]);
+        assert!(absent_without_accepted_reason(Presence::Excused, false));
+        assert!(!absent_without_accepted_reason(Presence::Excused, true));
+        assert!(!absent_without_accepted_reason(Presence::Late, false));
+    }
+
+    #[test]
+    fn more_than_three_excused_absences_in_a_row_warn_for_the_whole_year() {
+        let rules = RuleSettings::default();
+        let mut marks: Vec<_> = (1..=3).map(|m| regular(m, Presence::Excused)).collect();
+        assert!(kinds(&marks, &rules).is_empty(), "three in a row is the limit");
+        marks.push(regular(4, Presence::Excused));
+        assert_eq!(kinds(&marks, &rules), [WarningKind::ExcusedAbsencesInARow]);
+        // Attending again does not erase the run: the year-end review still sees it.
+        marks.push(regular(5, Presence::Present));
+        let w = absence_warnings(1, "A", &marks, 2026, &rules);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].message.contains("từ 05/01/2026 đến 05/04/2026"), "{}", w[0].message);
+        // Last year's absences do not start this year's run.
+        let across: Vec<_> = [
+            on(2025, 11, 5, MeetingKind::Regular, Presence::Excused),
+            on(2025, 12, 5, MeetingKind::Regular, Presence::Excused),
+            regular(1, Presence::Excused),
+            regular(2, Presence::Excused),
+        ]
+        .into();
+        assert!(kinds(&across, &rules).is_empty());
+    }
+
+    #[test]
+    fn a_thematic_meeting_attended_between_does_not_break_a_run_of_regular_ones() {
+        let rules = RuleSettings::default();
+        let mut marks: Vec<_> = (1..=4).map(|m| regular(m, Presence::Excused)).collect();
+        marks.push(on(2026, 2, 20, MeetingKind::Thematic, Presence::Present));
+        assert_eq!(kinds(&marks, &rules), [WarningKind::ExcusedAbsencesInARow]);
+        // An absence without an accepted reason breaks it (it is counted apart).
+        marks[2].reason_accepted = false;
+        assert_eq!(kinds(&marks, &rules), Vec::<WarningKind>::new());
     }
 }

@@ -1,17 +1,23 @@
-//! Warnings about the branch's meetings in the calendar year of `today` (HD 12-HD/BTCTW
-//! quality criteria, Điều lệ art. 24): a held meeting below the attendance threshold or
-//! shorter than the minimum length, a month over without a held regular meeting, a quarter
-//! over without a held thematic one, and a past planned meeting left without its outcome.
+//! Warnings about the branch's meetings (HD 12-HD/BTCTW quality criteria, Điều lệ art. 24):
+//! in the calendar year of `today`, a held meeting not above the attendance threshold, with a
+//! member absent without an accepted reason, or shorter than the minimum length, and a past
+//! planned meeting left without its outcome; since the branch's records begin, every month
+//! over without a held regular meeting and every quarter over without a held thematic one
+//! (December and the fourth quarter are over on 1 January).
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::attendance::RollCallCounts;
 use crate::dates::format_dmy;
 use crate::meeting::{MeetingKind, MeetingStatus};
+use crate::rates::percent_text;
 use crate::settings::RuleSettings;
 use crate::warnings::{Severity, Warning, WarningKind};
 
 const MONTHLY_BASIS: &str = "Điều lệ Đảng, Điều 24";
 const THEMATIC_BASIS: &str = "HD 12-HD/BTCTW";
+/// The quality criteria of a branch meeting.
+const QUALITY_BASIS: &str = "HD 12-HD/BTCTW (18/01/2018)";
 
 /// What the meeting rules need to know about one meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,8 +26,10 @@ pub struct MeetingFacts {
     pub kind: MeetingKind,
     pub date: NaiveDate,
     pub status: MeetingStatus,
-    /// Attendance of those summoned, once a roll call is taken.
-    pub attendance_percent: Option<u32>,
+    /// The roll call's counters, once one is taken.
+    pub counts: Option<RollCallCounts>,
+    /// Members summoned and absent without an accepted reason.
+    pub absent_without_reason: Vec<String>,
     pub length_minutes: Option<i64>,
 }
 
@@ -40,7 +48,7 @@ fn label(meeting: &MeetingFacts) -> String {
     format!("{} ngày {}", meeting.kind.label(), format_dmy(meeting.date))
 }
 
-/// Warnings on the meetings of `today`'s year. `since` is the first day the branch has
+/// Warnings on the branch's meetings on `today`. `since` is the first day the branch has
 /// meeting records: months and quarters before it are not judged.
 pub fn meeting_warnings(
     meetings: &[MeetingFacts],
@@ -48,10 +56,9 @@ pub fn meeting_warnings(
     today: NaiveDate,
     rules: &RuleSettings,
 ) -> Vec<Warning> {
-    let year = today.year();
     let this_year: Vec<&MeetingFacts> = meetings
         .iter()
-        .filter(|m| m.date.year() == year && m.date <= today)
+        .filter(|m| m.date.year() == today.year() && m.date <= today)
         .collect();
     let mut warnings = Vec::new();
     for meeting in &this_year {
@@ -73,37 +80,47 @@ pub fn meeting_warnings(
             _ => {}
         }
     }
-    let held = |kind: MeetingKind, months: std::ops::RangeInclusive<u32>| {
-        this_year.iter().any(|m| {
-            m.kind == kind && m.status == MeetingStatus::Held && months.contains(&m.date.month())
+    warnings.extend(period_warnings(meetings, since, today));
+    warnings
+}
+
+/// Months and quarters over since `since` without their held meeting, each judged once.
+fn period_warnings(meetings: &[MeetingFacts], since: NaiveDate, today: NaiveDate) -> Vec<Warning> {
+    let held = |kind: MeetingKind, year: i32, months: std::ops::RangeInclusive<u32>| {
+        meetings.iter().any(|m| {
+            m.kind == kind
+                && m.status == MeetingStatus::Held
+                && m.date.year() == year
+                && months.contains(&m.date.month())
         })
     };
-    let judged = |last_month: u32| {
-        let after_start = (year, last_month) >= (since.year(), since.month());
-        let over = (year, last_month) < (today.year(), today.month());
-        after_start && over
-    };
-    for month in 1..=12 {
-        if judged(month) && !held(MeetingKind::Regular, month..=month) {
-            warnings.push(period_warning(
-                WarningKind::MonthWithoutRegular,
-                format!(
-                    "Tháng {month:02}/{year} chi bộ chưa có cuộc sinh hoạt thường kỳ đã họp \
-                     (chi bộ sinh hoạt mỗi tháng một lần, {MONTHLY_BASIS})."
-                ),
-            ));
+    let over = |year: i32, last_month: u32| (year, last_month) < (today.year(), today.month());
+    let mut warnings = Vec::new();
+    for year in since.year()..=today.year() {
+        let first_month = if year == since.year() { since.month() } else { 1 };
+        for month in first_month..=12 {
+            if over(year, month) && !held(MeetingKind::Regular, year, month..=month) {
+                warnings.push(period_warning(
+                    WarningKind::MonthWithoutRegular,
+                    format!(
+                        "Tháng {month:02}/{year} chi bộ chưa có cuộc sinh hoạt thường kỳ đã họp \
+                         (chi bộ sinh hoạt mỗi tháng một lần, {MONTHLY_BASIS})."
+                    ),
+                ));
+            }
         }
-    }
-    for quarter in 1..=4u32 {
-        let months = quarter * 3 - 2..=quarter * 3;
-        if judged(quarter * 3) && !held(MeetingKind::Thematic, months) {
-            warnings.push(period_warning(
-                WarningKind::QuarterWithoutThematic,
-                format!(
-                    "Quý {quarter}/{year} chi bộ chưa có cuộc sinh hoạt chuyên đề \
-                     (ít nhất mỗi quý một lần, {THEMATIC_BASIS})."
-                ),
-            ));
+        for quarter in 1..=4u32 {
+            let months = quarter * 3 - 2..=quarter * 3;
+            let started = (year, quarter * 3) >= (since.year(), since.month());
+            if started && over(year, quarter * 3) && !held(MeetingKind::Thematic, year, months) {
+                warnings.push(period_warning(
+                    WarningKind::QuarterWithoutThematic,
+                    format!(
+                        "Quý {quarter}/{year} chi bộ chưa có cuộc sinh hoạt chuyên đề \
+                         (ít nhất mỗi quý một lần, {THEMATIC_BASIS})."
+                    ),
+                ));
+            }
         }
     }
     warnings
@@ -127,15 +144,31 @@ fn held_meeting_warnings(
 ) -> Vec<Warning> {
     let mut warnings = Vec::new();
     let threshold = &rules.attendance_warning_percent;
-    if let Some(percent) = meeting.attendance_percent.filter(|p| *p < threshold.value) {
+    if let Some(counts) = meeting.counts.as_ref().filter(|c| c.below_attendance) {
         warnings.push(meeting_warning(
             WarningKind::LowAttendance,
             meeting,
             format!(
-                "{}: tỷ lệ dự họp {percent}%, dưới mức {}% ({}).",
+                "{}: {}/{} đảng viên được triệu tập dự họp ({}), chưa trên mức {}% ({}).",
                 label(meeting),
+                counts.present(),
+                counts.summoned,
+                percent_text(counts.present(), counts.summoned).unwrap_or_default(),
                 threshold.value,
                 threshold.basis
+            ),
+        ));
+    }
+    if !meeting.absent_without_reason.is_empty() {
+        warnings.push(meeting_warning(
+            WarningKind::AbsentWithoutReason,
+            meeting,
+            format!(
+                "{}: {} đảng viên vắng không có lý do được chấp nhận ({}); tiêu chí chất lượng \
+                 là không có đảng viên vắng không lý do ({QUALITY_BASIS}).",
+                label(meeting),
+                meeting.absent_without_reason.len(),
+                meeting.absent_without_reason.join(", ")
             ),
         ));
     }
@@ -192,8 +225,24 @@ mod tests {
             kind,
             date,
             status: MeetingStatus::Held,
-            attendance_percent: Some(90),
+            counts: Some(counts(18, 20)),
+            absent_without_reason: Vec::new(),
             length_minutes: Some(120),
+        }
+    }
+
+    /// The counters of a roll call with `present` of `summoned` official members present.
+    fn counts(present: u32, summoned: u32) -> RollCallCounts {
+        let rules = RuleSettings::default();
+        RollCallCounts {
+            summoned,
+            present_official: present,
+            below_attendance: !crate::rates::above_percent(
+                present,
+                summoned,
+                rules.attendance_warning_percent.value,
+            ),
+            ..RollCallCounts::default()
         }
     }
 
@@ -223,15 +272,32 @@ mod tests {
     }
 
     #[test]
-    fn attendance_just_below_the_threshold_warns_and_at_it_does_not() {
+    fn attendance_at_the_threshold_warns_and_just_above_it_does_not() {
         let rules = RuleSettings::default();
         let mut year = full_year(3);
-        year[0].attendance_percent = Some(rules.attendance_warning_percent.value - 1);
-        year[1].attendance_percent = Some(rules.attendance_warning_percent.value);
+        // 17/20 is exactly 85 %: not above 85 %.
+        year[0].counts = Some(counts(17, 20));
+        year[1].counts = Some(counts(18, 20));
+        // 9/11 = 81,8 %: the message keeps the decimal.
+        year[2].counts = Some(counts(9, 11));
         let w = meeting_warnings(&year, d(1, 1), d(3, 27), &rules);
-        assert_eq!(kinds(&w), vec![WarningKind::LowAttendance]);
+        assert_eq!(kinds(&w), vec![WarningKind::LowAttendance; 2]);
         assert_eq!(w[0].meeting_id, Some(year[0].id));
         assert!(w[0].message.contains("05/01/2026"));
+        assert!(w[0].message.contains("17/20") && w[0].message.contains("(85%)"));
+        assert!(w[1].message.contains("81,8%"), "{}", w[1].message);
+    }
+
+    #[test]
+    fn a_member_absent_without_an_accepted_reason_is_a_meeting_warning() {
+        let rules = RuleSettings::default();
+        let mut year = full_year(3);
+        year[0].absent_without_reason = vec!["Vàng A Páo".into(), "Lò Văn Hùng".into()];
+        let w = meeting_warnings(&year, d(1, 1), d(3, 27), &rules);
+        assert_eq!(kinds(&w), vec![WarningKind::AbsentWithoutReason]);
+        assert!(w[0].message.contains("2 đảng viên"));
+        assert!(w[0].message.contains("Vàng A Páo, Lò Văn Hùng"));
+        assert!(w[0].message.contains("HD 12-HD/BTCTW"));
     }
 
     #[test]
@@ -267,6 +333,51 @@ mod tests {
         // On 01/12 November is over.
         let w = meeting_warnings(&year, d(5, 5), d(12, 1), &rules);
         assert_eq!(kinds(&w), vec![WarningKind::MonthWithoutRegular]);
+    }
+
+    #[test]
+    fn december_and_the_fourth_quarter_are_judged_on_the_first_of_january() {
+        let rules = RuleSettings::default();
+        let mut year = full_year(12);
+        year.retain(|m| m.date.month() != 12);
+        let new_year = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        let w = meeting_warnings(&year, d(1, 1), d(12, 31), &rules);
+        assert!(w.is_empty(), "December is not over on 31/12: {w:?}");
+        let w = meeting_warnings(&year, d(1, 1), new_year, &rules);
+        assert_eq!(kinds(&w), vec![WarningKind::MonthWithoutRegular]);
+        assert!(w[0].message.contains("12/2026"));
+        // Q4 had its thematic meeting in November; without it Q4 is flagged too, once.
+        year.retain(|m| !(m.kind == MeetingKind::Thematic && m.date.month() == 11));
+        let w = meeting_warnings(&year, d(1, 1), new_year, &rules);
+        assert_eq!(
+            kinds(&w),
+            vec![
+                WarningKind::MonthWithoutRegular,
+                WarningKind::QuarterWithoutThematic
+            ]
+        );
+        assert!(w[1].message.contains("Quý 4/2026"));
+    }
+
+    #[test]
+    fn every_period_since_the_records_begin_is_judged_once() {
+        let rules = RuleSettings::default();
+        // Records from 05/11/2025; nothing held in December 2025 nor in January 2026.
+        let mut meetings = vec![held(1, MeetingKind::Regular, NaiveDate::from_ymd_opt(2025, 11, 5).unwrap())];
+        meetings.extend(full_year(3));
+        meetings.retain(|m| m.date.month() != 1 || m.date.year() != 2026);
+        let w = meeting_warnings(&meetings, meetings[0].date, d(3, 27), &rules);
+        let months: Vec<&str> = w
+            .iter()
+            .filter(|w| w.kind == WarningKind::MonthWithoutRegular)
+            .map(|w| w.message.as_str())
+            .collect();
+        assert_eq!(months.len(), 2, "{w:?}");
+        assert!(months[0].contains("12/2025") && months[1].contains("01/2026"));
+        // Q4/2025 began before the records (November): judged, no thematic meeting held.
+        assert!(w
+            .iter()
+            .any(|w| w.kind == WarningKind::QuarterWithoutThematic && w.message.contains("Quý 4/2025")));
     }
 
     #[test]

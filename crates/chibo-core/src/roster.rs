@@ -161,6 +161,13 @@ pub struct Eligibility {
     /// Exempted members: not summoned, listed apart; they count if they attend.
     #[ts(type = "number[]")]
     pub exempted: Vec<i64>,
+    /// Those of the exempted who are still probationary: they never vote.
+    #[ts(type = "number[]")]
+    pub exempted_probationary: Vec<i64>,
+    /// Members attending temporarily elsewhere: not summoned; they may be marked as
+    /// attending if they come, and count in no figure of the vote.
+    #[ts(type = "number[]")]
+    pub sent_away: Vec<i64>,
 }
 
 /// Sorts each member into the eligibility lists for a meeting on `date`, in input order.
@@ -173,8 +180,14 @@ pub fn eligible_on<'a>(
         match standing_on(member, statuses, date) {
             Standing::Official => eligibility.official.push(member.id),
             Standing::Probationary => eligibility.probationary.push(member.id),
-            Standing::Exempted => eligibility.exempted.push(member.id),
-            _ => {}
+            Standing::Exempted => {
+                eligibility.exempted.push(member.id);
+                if member.official_on.is_none_or(|official| official > date) {
+                    eligibility.exempted_probationary.push(member.id);
+                }
+            }
+            Standing::SentAway => eligibility.sent_away.push(member.id),
+            Standing::NotOnRoll | Standing::Left(_) => {}
         }
     }
     eligibility
@@ -211,7 +224,7 @@ pub(crate) mod tests {
         }
     }
 
-    fn status(kind: StatusKind, start: NaiveDate, end: Option<NaiveDate>) -> MemberStatus {
+    pub(crate) fn status(kind: StatusKind, start: NaiveDate, end: Option<NaiveDate>) -> MemberStatus {
         MemberStatus {
             id: 0,
             member_id: 1,
@@ -314,6 +327,15 @@ pub(crate) mod tests {
         assert_eq!(e.official, vec![1]);
         assert_eq!(e.probationary, vec![2]);
         assert_eq!(e.exempted, vec![3]);
+        assert!(e.exempted_probationary.is_empty());
+        assert_eq!(e.sent_away, vec![4]);
+        // Exempted while still probationary: listed apart, and among those who never vote.
+        let exempted_probationary = member(6, d(2026, 1, 10), None);
+        let e = eligible_on([(&exempted_probationary, &ex[..])], d(2026, 3, 5));
+        assert_eq!(
+            (e.exempted, e.exempted_probationary),
+            (vec![6], vec![6])
+        );
 
         let mut counts = RosterCounts::default();
         for (m, s) in rows {

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::meeting::MeetingKind;
+use crate::rates::Fraction;
 use crate::validation::{optional_text, FieldError};
 
 /// A threshold and the rule document that sets it.
@@ -33,21 +35,49 @@ pub enum NumberingReset {
     PerYear,
 }
 
+/// Which meetings the absence rules look at: months with an unexcused absence and excused
+/// absences in a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AbsenceMeetings {
+    /// The monthly regular meeting only (the rules speak of "sinh hoạt chi bộ" each month).
+    Regular,
+    /// Regular and thematic meetings; a regular and a thematic meeting on one day are one
+    /// sitting.
+    RegularAndThematic,
+}
+
+impl AbsenceMeetings {
+    pub fn counts(self, kind: MeetingKind) -> bool {
+        match self {
+            AbsenceMeetings::Regular => kind == MeetingKind::Regular,
+            AbsenceMeetings::RegularAndThematic => {
+                matches!(kind, MeetingKind::Regular | MeetingKind::Thematic)
+            }
+        }
+    }
+}
+
 /// The thresholds a branch applies. Stored as JSON, one row per version; fields added
 /// later take their default when an older version is read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct RuleSettings {
-    /// A meeting below this attendance (percent of those summoned) is flagged.
+    /// Attendance (present of those summoned) must be above this percent, compared exactly:
+    /// at exactly this percent a meeting is flagged.
     pub attendance_warning_percent: Rule<u32>,
-    /// Present / eligible below this fraction (percent) shows a quorum warning; never blocks.
-    pub quorum_warning_percent: Rule<u32>,
-    /// Unexcused absences in a calendar year that raise a warning.
+    /// Voters present of the vote denominator below this fraction shows a quorum warning;
+    /// compared exactly (present × 3 ≥ denominator × 2 for 2/3); never blocks.
+    pub quorum_warning: Rule<Fraction>,
+    /// Months of a calendar year with an unexcused absence that raise a warning.
     pub unexcused_absence_warning: Rule<u32>,
-    /// Unexcused absences in a calendar year that flag the member for consideration.
+    /// Months of a calendar year with an unexcused absence that flag the member for
+    /// consideration (xóa tên).
     pub unexcused_absence_flag: Rule<u32>,
-    /// Excused absences in a row above which a member is flagged.
+    /// Excused absences in a row (within a calendar year) above which a member is flagged.
     pub excused_absences_in_a_row: Rule<u32>,
+    /// The meetings the absence rules count.
+    pub absence_meetings: Rule<AbsenceMeetings>,
     /// Minimum length of a meeting, in minutes.
     pub min_meeting_minutes: Rule<u32>,
     /// Minimum length when the regular and thematic meetings share one sitting.
@@ -74,10 +104,18 @@ impl Default for RuleSettings {
     fn default() -> Self {
         Self {
             attendance_warning_percent: Rule::new(85, "HD 12-HD/BTCTW (18/01/2018)"),
-            quorum_warning_percent: Rule::new(67, "Không có quy định chung; mức cảnh báo tự đặt"),
+            quorum_warning: Rule::new(
+                Fraction::new(2, 3),
+                "Không có quy định chung; mức cảnh báo tự đặt",
+            ),
             unexcused_absence_warning: Rule::new(2, "QĐ 24-QĐ/TW (2021), mục 8"),
             unexcused_absence_flag: Rule::new(3, "QĐ 24-QĐ/TW (2021), mục 8"),
             excused_absences_in_a_row: Rule::new(3, "HD 12-HD/BTCTW (18/01/2018)"),
+            absence_meetings: Rule::new(
+                AbsenceMeetings::Regular,
+                "QĐ 24-QĐ/TW (2021), mục 8: bỏ sinh hoạt chi bộ ba tháng trong năm; chi bộ \
+                 sinh hoạt thường kỳ mỗi tháng một lần (Điều lệ Đảng, Điều 24)",
+            ),
             min_meeting_minutes: Rule::new(90, "HD 42-HD/BTCTW (28/10/2025)"),
             min_combined_meeting_minutes: Rule::new(120, "HD 42-HD/BTCTW (28/10/2025)"),
             excellent_cap_percent: Rule::new(20, "HD 21-HD/BTCTW (2019)"),
@@ -97,32 +135,25 @@ impl Default for RuleSettings {
 
 impl RuleSettings {
     /// The numeric thresholds with their field name, Vietnamese label and allowed range.
-    fn numeric_rules(&self) -> [(&'static str, &'static str, &Rule<u32>, u32, u32); 14] {
+    fn numeric_rules(&self) -> [(&'static str, &'static str, &Rule<u32>, u32, u32); 13] {
         [
             (
                 "attendance_warning_percent",
-                "Tỷ lệ dự họp tối thiểu (%)",
+                "Tỷ lệ dự họp phải trên (%)",
                 &self.attendance_warning_percent,
                 1,
                 100,
             ),
             (
-                "quorum_warning_percent",
-                "Mức cảnh báo số người dự (%)",
-                &self.quorum_warning_percent,
-                1,
-                100,
-            ),
-            (
                 "unexcused_absence_warning",
-                "Số lần vắng không lý do trong năm để cảnh báo",
+                "Số tháng có vắng không lý do trong năm để cảnh báo",
                 &self.unexcused_absence_warning,
                 1,
                 12,
             ),
             (
                 "unexcused_absence_flag",
-                "Số lần vắng không lý do trong năm để xem xét xóa tên",
+                "Số tháng có vắng không lý do trong năm để xem xét xóa tên",
                 &self.unexcused_absence_flag,
                 1,
                 12,
@@ -211,6 +242,16 @@ impl RuleSettings {
                 ));
             }
         }
+        optional_text(
+            "absence_meetings",
+            "Căn cứ",
+            &self.absence_meetings.basis,
+            300,
+        )?;
+        optional_text("quorum_warning", "Căn cứ", &self.quorum_warning.basis, 200)?;
+        self.quorum_warning
+            .value
+            .validate("quorum_warning", "Mức cảnh báo số người dự")?;
         optional_text(
             "minutes_numbering_reset",
             "Căn cứ",

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::dates::{add_working_days, format_dmy};
 use crate::member::{probation_end, Member};
-use crate::roster::{standing_on, Standing};
+use crate::roster::standing_on;
 use crate::settings::RuleSettings;
 use crate::status::MemberStatus;
 
@@ -31,8 +31,10 @@ pub enum WarningKind {
     UnexcusedAbsenceWarning,
     UnexcusedAbsenceFlag,
     ExcusedAbsencesInARow,
-    /// A held meeting below the attendance threshold.
+    /// A held meeting not above the attendance threshold.
     LowAttendance,
+    /// A held meeting with a member absent without an accepted reason.
+    AbsentWithoutReason,
     /// A held meeting shorter than the minimum length.
     MeetingTooShort,
     /// A month over without a held regular meeting.
@@ -59,16 +61,15 @@ pub struct Warning {
 
 /// Probation warnings for one member on `today`: the probation ends within the notice
 /// window; it has ended and full membership must be considered within the working-day
-/// limit; or that limit has passed.
+/// limit; or that limit has passed. A probationary member exempted or attending elsewhere
+/// is still on probation and gets the same warnings.
 pub fn probation_warnings(
     member: &Member,
     statuses: &[MemberStatus],
     today: NaiveDate,
     rules: &RuleSettings,
 ) -> Option<Warning> {
-    if member.official_on.is_some()
-        || standing_on(member, statuses, today) != Standing::Probationary
-    {
+    if member.official_on.is_some() || !standing_on(member, statuses, today).on_roll() {
         return None;
     }
     let ends = probation_end(member.admitted_on, rules);
@@ -126,7 +127,8 @@ pub fn probation_warnings(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::roster::tests::member;
+    use crate::roster::tests::{member, status};
+    use crate::status::StatusKind;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -171,6 +173,25 @@ mod tests {
         let m = member(7, d(2025, 12, 2), Some(d(2026, 12, 2)));
         assert_eq!(
             probation_warnings(&m, &[], d(2026, 12, 3), &RuleSettings::default()),
+            None
+        );
+    }
+
+    #[test]
+    fn a_probationary_member_exempted_or_sent_away_still_gets_the_deadlines() {
+        let m = member(7, d(2025, 12, 2), None);
+        for kind in [StatusKind::Exempted, StatusKind::SentAway] {
+            let statuses = [status(kind, d(2026, 6, 1), None)];
+            let w = probation_warnings(&m, &statuses, d(2026, 12, 3), &RuleSettings::default());
+            assert_eq!(
+                w.map(|w| w.kind),
+                Some(WarningKind::OfficialConsiderationDue),
+                "{kind:?}"
+            );
+        }
+        let left = [status(StatusKind::TransferredOut, d(2026, 6, 1), None)];
+        assert_eq!(
+            probation_warnings(&m, &left, d(2026, 12, 3), &RuleSettings::default()),
             None
         );
     }

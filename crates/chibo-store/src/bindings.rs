@@ -6,6 +6,7 @@ use chibo_core::attendance::{Mark, Presence, RollCallCounts};
 use chibo_core::attendance_history::{AttendanceEntry, AttendanceStats, YearAttendance};
 use chibo_core::branch::{Branch, BranchInput};
 use chibo_core::document::{Document, DocumentInput};
+use chibo_core::holidays::{DayOffChange, Holiday, HolidayCalendar};
 use chibo_core::meeting::{MeetingKind, MeetingStatus};
 use chibo_core::meeting_input::{Guest, MeetingInput};
 use chibo_core::member::{Gender, Member, MemberInput, Role};
@@ -84,6 +85,9 @@ pub fn typescript() -> String {
         MeetingStatus::decl(&cfg),
         MeetingSummary::decl(&cfg),
         DayRule::decl(&cfg),
+        DayOffChange::decl(&cfg),
+        HolidayCalendar::decl(&cfg),
+        Holiday::decl(&cfg),
         Guest::decl(&cfg),
         MeetingInput::decl(&cfg),
         Document::decl(&cfg),

@@ -89,6 +89,7 @@ impl Store {
         let rule = DayRule {
             day: 5,
             avoid_sunday: true,
+            avoid_holidays: true,
         };
         let mut held_this_year = 0;
         let mut last_held = None;

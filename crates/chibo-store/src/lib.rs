@@ -35,6 +35,7 @@ pub mod minutes;
 pub mod prefs;
 pub mod restore;
 pub mod roll_call;
+mod roster_changes;
 pub mod roster_io;
 pub mod spreadsheet;
 mod sql_enum;

@@ -4,10 +4,12 @@
 
 use std::path::Path;
 
+use chibo_core::attendance::absent_without_accepted_reason;
 use chibo_core::dates::{format_dmy, party_date_words};
 use chibo_core::meeting::MeetingKind;
 use chibo_core::member::Role;
 use chibo_core::minutes::passes;
+use chibo_core::roster::{RosterCounts, Standing};
 use chibo_core::text::file_slug;
 use chibo_export::{Block, Column, OfficialDocument, Run, Signature, Table};
 use chrono::{Datelike, NaiveTime, Timelike};
@@ -71,6 +73,7 @@ fn name_of(sheet: &RollCall, id: Option<i64>) -> String {
             .summoned
             .iter()
             .chain(&sheet.exempted)
+            .chain(&sheet.sent_away)
             .find(|l| l.member.id == id)
             .map(|l| l.member.full_name.clone())
     })
@@ -235,52 +238,70 @@ fn minutes_body(
         summary_line(detail).to_lowercase()
     )));
     body.push(Block::heading("I. THÀNH PHẦN"));
-    let probationary = sheet
-        .summoned
-        .iter()
-        .filter(|l| l.member.official_on.is_none_or(|d| d > meeting.date))
-        .count();
+    let mut roll = RosterCounts::default();
+    for line in sheet.summoned.iter().chain(&sheet.exempted).chain(&sheet.sent_away) {
+        roll.add(line.standing, line.attached_here);
+    }
+    let attached = if roll.attached_here > 0 {
+        format!(
+            "; trong đó {} đồng chí sinh hoạt tạm thời tại chi bộ",
+            roll.attached_here
+        )
+    } else {
+        String::new()
+    };
     body.push(label_value(
         "Tổng số đảng viên của chi bộ",
         format!(
-            "{} đồng chí (chính thức {}, dự bị {}); miễn sinh hoạt {} đồng chí",
-            counts.summoned as usize + sheet.exempted.len(),
-            counts.summoned as usize - probationary + sheet.exempted.len(),
-            probationary,
-            sheet.exempted.len()
+            "{} đồng chí (chính thức {}, dự bị {}, miễn sinh hoạt {}, sinh hoạt tạm thời nơi \
+             khác {}){attached}",
+            roll.total, roll.official, roll.probationary, roll.exempted, roll.sent_away
         ),
     ));
+    let mut extra = String::new();
+    if counts.present_exempted > 0 {
+        extra.push_str(&format!(", miễn sinh hoạt {}", counts.present_exempted));
+    }
+    if counts.present_sent_away > 0 {
+        extra.push_str(&format!(
+            ", sinh hoạt tạm thời nơi khác {}",
+            counts.present_sent_away
+        ));
+    }
     body.push(label_value(
         "Có mặt",
         format!(
-            "{} đồng chí (chính thức {}, dự bị {}{})",
-            counts.present_official + counts.present_probationary + counts.present_exempted,
+            "{} đồng chí (chính thức {}, dự bị {}{extra})",
+            counts.present() + counts.present_exempted + counts.present_sent_away,
             counts.present_official,
             counts.present_probationary,
-            if counts.present_exempted > 0 {
-                format!(", miễn sinh hoạt {}", counts.present_exempted)
-            } else {
-                String::new()
-            }
         ),
     ));
-    let absent = |presence| -> Vec<&RollCallLine> {
+    let absent = |without_reason: bool| -> Vec<&RollCallLine> {
         sheet
             .summoned
             .iter()
-            .filter(|l| l.mark.as_ref().is_some_and(|m| m.presence == presence))
+            .filter(|l| {
+                l.mark.as_ref().is_some_and(|m| {
+                    !m.presence.attended()
+                        && absent_without_accepted_reason(m.presence, m.reason_accepted)
+                            == without_reason
+                })
+            })
             .collect()
     };
-    use chibo_core::attendance::Presence;
-    let excused = absent(Presence::Excused);
-    let unexcused = absent(Presence::Unexcused);
+    let excused = absent(false);
+    let unexcused = absent(true);
     body.push(label_value(
         &format!("Vắng có lý do ({} đồng chí)", excused.len()),
         names(&excused, true),
     ));
     body.push(label_value(
-        &format!("Vắng không lý do ({} đồng chí)", unexcused.len()),
-        names(&unexcused, false),
+        &format!(
+            "Vắng không có lý do được chấp nhận ({} đồng chí)",
+            unexcused.len()
+        ),
+        names(&unexcused, true),
     ));
     if !meeting.guests.is_empty() {
         let guests: Vec<String> = meeting
@@ -417,7 +438,7 @@ fn sign_in_body(detail: &MeetingDetail, sheet: &RollCall) -> Vec<Block> {
         .map(|l| {
             (
                 l,
-                if l.member.official_on.is_none_or(|d| d > detail.meeting.date) {
+                if l.standing == Standing::Probationary {
                     "Dự bị"
                 } else {
                     ""

@@ -1,6 +1,7 @@
 //! Meetings: planning a year (monthly regular, quarterly thematic) without duplicates, the
 //! list of a year's meetings, the next meeting, and the year's schedule as a spreadsheet.
 
+use chibo_core::holidays::HolidayCalendar;
 use chibo_core::meeting::{MeetingKind, MeetingStatus};
 use chibo_core::planning::{plan_year, DayRule};
 use std::path::Path;
@@ -106,7 +107,7 @@ impl Store {
             .into_iter()
             .map(|m| (m.kind, m.date))
             .collect();
-        let plan = plan_year(year, rule, &existing);
+        let plan = plan_year(year, rule, &HolidayCalendar::default(), &existing);
         let start = NaiveTime::from_hms_opt(DEFAULT_START.0, DEFAULT_START.1, 0);
         let now = now_text();
         let tx = self.conn.transaction()?;

@@ -18,6 +18,7 @@ use ts_rs::TS;
 use crate::clock::now_text;
 use crate::error::{Error, Result};
 use crate::hashing::sha256_hex;
+use crate::roll_call::{store_snapshot, RollCall};
 use crate::meeting_record::MemberChoice;
 use crate::sql_enum;
 use crate::store::Store;
@@ -247,6 +248,17 @@ impl Store {
             )
             .into());
         }
+        if view.counts.unmarked > 0 {
+            return Err(FieldError::new(
+                "roll_call",
+                format!(
+                    "Còn {} đảng viên được triệu tập chưa điểm danh; hãy điểm danh đủ trước khi \
+                     thông qua biên bản.",
+                    view.counts.unmarked
+                ),
+            )
+            .into());
+        }
         if let Some(problem) = view.problems.first() {
             return Err(FieldError::new(
                 &problem.field,
@@ -262,7 +274,15 @@ impl Store {
             .map_err(|e| Error::Internal(format!("Không ghi được biên bản ({e}).")))?;
         let hash = sha256_hex(json.as_bytes());
         let now = now_text();
+        let sheet = self.roll_call(meeting_id)?;
         let tx = self.conn.transaction()?;
+        store_snapshot(
+            &tx,
+            &RollCall {
+                locked: true,
+                ..sheet
+            },
+        )?;
         tx.execute(
             "INSERT INTO minutes (meeting_id, content, status, sequence, approved_at, content_hash,
                                   updated_at)

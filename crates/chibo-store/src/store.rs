@@ -31,10 +31,12 @@ impl Store {
             )));
         }
         migrations::migrate(&mut conn)?;
-        Ok(Self {
+        let store = Self {
             conn,
             data_dir: Some(data_dir),
-        })
+        };
+        store.snapshot_missing_roll_calls()?;
+        Ok(store)
     }
 
     /// A fresh in-memory store (tests, previews).

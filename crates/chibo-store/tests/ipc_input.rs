@@ -79,6 +79,9 @@ const COMMANDS: &[(&str, Call)] = &[
                 .map(drop),
         )
     }),
+    ("roster_change_notice", |s, a| {
+        Some(s.roster_change_notice(arg(a, 0)?, arg(a, 1)?).map(drop))
+    }),
     ("meetings_of_year", |s, a| {
         Some(s.meetings_of_year(arg(a, 0)?, arg(a, 1)?).map(drop))
     }),
@@ -232,6 +235,10 @@ fn samples(store: &Store) -> Vec<(&'static str, Vec<Value>)> {
         (
             "recognise_official",
             vec![json!(member), json!("2026-11-01"), json!("01-QĐ/ĐU")],
+        ),
+        (
+            "roster_change_notice",
+            vec![json!(member), json!("2026-01-01")],
         ),
         (
             "plan_year",

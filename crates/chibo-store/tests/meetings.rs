@@ -21,6 +21,7 @@ fn store_with_demo() -> (Store, i64) {
 const RULE: DayRule = DayRule {
     day: 5,
     avoid_sunday: true,
+    avoid_holidays: true,
 };
 
 #[test]
@@ -62,6 +63,7 @@ fn a_bad_day_rule_or_year_plans_nothing() {
         DayRule {
             day: 32,
             avoid_sunday: true,
+            avoid_holidays: true,
         },
     );
     assert_eq!(bad_day.unwrap_err().field(), Some("day"));

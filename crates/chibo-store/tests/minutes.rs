@@ -7,6 +7,7 @@
 use chibo_core::attendance::{Mark, Presence};
 use chibo_core::minutes::{Opinion, Resolution, ResolutionKind};
 use chibo_core::planning::DayRule;
+use chibo_core::status::{StatusInput, StatusKind};
 use chibo_store::meeting_documents::{DocumentFormat, MeetingDocument};
 use chibo_store::minutes::MinutesStatus;
 use chibo_store::Store;
@@ -30,6 +31,7 @@ fn held() -> (Store, Vec<i64>, i64) {
             DayRule {
                 day: 5,
                 avoid_sunday: true,
+                avoid_holidays: true,
             },
         )
         .unwrap()
@@ -147,8 +149,23 @@ fn approval_locks_numbers_and_amendment_keeps_the_old_version() {
         amended.versions[0].content_hash,
         first.content_hash.clone().unwrap()
     );
-    // Unlocked: the roll call can be corrected, then approved again with the same number.
+    // Unlocked: the roll call can be corrected, then approved again with the same number;
+    // approval needs every summoned member marked.
     store.save_roll_call(meetings[0], &marks, today()).unwrap();
+    let err = store.approve_minutes(meetings[0]).unwrap_err();
+    assert_eq!(err.field(), Some("roll_call"));
+    assert!(err.to_string().contains("chưa điểm danh"), "{err}");
+    let everyone: Vec<Mark> = store
+        .roll_call(meetings[0])
+        .unwrap()
+        .summoned
+        .iter()
+        .map(|l| Mark {
+            member_id: l.member.id,
+            ..marks[0].clone()
+        })
+        .collect();
+    store.save_roll_call(meetings[0], &everyone, today()).unwrap();
     let again = store.approve_minutes(meetings[0]).unwrap();
     assert_eq!(again.number.as_deref(), Some("01-BB/CB"));
     assert_eq!(again.version, 2);
@@ -282,4 +299,61 @@ fn the_tasks_of_one_meeting_come_back_in_the_next_meetings_first_draft() {
         item.presented
     );
     assert!(item.presented.contains(&owner), "{}", item.presented);
+}
+
+/// What was approved stays as approved: a backdated exemption recorded after the approval
+/// leaves the locked meeting's sheet, counters, document and hash as they were, while the
+/// unlocked meeting follows the new record; the notice says which is which. (Before the
+/// snapshots, the locked sheet was recomputed from the roster and changed.)
+#[test]
+fn a_backdated_roster_change_leaves_approved_minutes_as_approved() {
+    let (mut store, meetings, _) = held();
+    let approved = store.approve_minutes(meetings[0]).unwrap();
+    let sheet = store.roll_call(meetings[0]).unwrap();
+    assert!(sheet.frozen_at.is_some());
+    let document = store
+        .official_document(meetings[0], MeetingDocument::Minutes)
+        .unwrap();
+    let unlocked = store.roll_call(meetings[1]).unwrap();
+    let member = sheet.summoned[0].member.id;
+    assert!(sheet.summoned[0].mark.as_ref().unwrap().presence.attended());
+
+    let backdated = NaiveDate::from_ymd_opt(2025, 12, 1).unwrap();
+    store
+        .add_status(
+            member,
+            &StatusInput {
+                kind: StatusKind::Exempted,
+                start: backdated,
+                end: None,
+                reference: "05-QĐ/ĐU".into(),
+                note: String::new(),
+            },
+            today(),
+        )
+        .unwrap();
+
+    assert_eq!(store.roll_call(meetings[0]).unwrap(), sheet);
+    assert_eq!(
+        store
+            .official_document(meetings[0], MeetingDocument::Minutes)
+            .unwrap(),
+        document
+    );
+    let minutes = store.minutes(meetings[0]).unwrap();
+    assert_eq!(minutes.counts, approved.counts);
+    assert_eq!(minutes.content_hash, approved.content_hash);
+    // The unlocked meeting follows the record: one fewer summoned, the member listed apart.
+    let now = store.roll_call(meetings[1]).unwrap();
+    assert_eq!(now.counts.summoned, unlocked.counts.summoned - 1);
+    assert!(now.exempted.iter().any(|l| l.member.id == member));
+    let notice = store.roster_change_notice(member, backdated).unwrap().unwrap();
+    assert!(
+        notice.contains("1 cuộc họp đã thông qua biên bản (05/01/2026)"),
+        "{notice}"
+    );
+    assert!(notice.contains("chưa thông qua biên bản (05/02/2026)"), "{notice}");
+    // Nothing predates a change from after the meetings.
+    let later = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    assert_eq!(store.roster_change_notice(member, later).unwrap(), None);
 }

@@ -24,6 +24,7 @@ fn planned() -> (Store, i64, Vec<i64>) {
             DayRule {
                 day: 5,
                 avoid_sunday: true,
+                avoid_holidays: true,
             },
         )
         .unwrap()
@@ -64,7 +65,7 @@ fn saving_marks_updates_the_counters_and_rejects_strangers_and_doubles() {
         .collect();
     let saved = store.save_roll_call(meetings[10], &marks, today()).unwrap();
     assert_eq!(saved.counts.unmarked, 0);
-    assert_eq!(saved.counts.attendance_percent, Some(100));
+    assert_eq!(saved.counts.attendance_rate.as_deref(), Some("100%"));
 
     let mut doubled = marks.clone();
     doubled.push(marks[0].clone());
@@ -139,6 +140,7 @@ fn attendance_of_a_meeting_with_approved_minutes_is_locked() {
             DayRule {
                 day: 5,
                 avoid_sunday: true,
+                avoid_holidays: true,
             },
         )
         .unwrap()[0]

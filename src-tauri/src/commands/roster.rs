@@ -74,6 +74,17 @@ pub fn recognise_official(
     state.with_store(|store| store.recognise_official(member_id, official_on, &reference, today()))
 }
 
+/// Which past meetings a change to the member's record from `from` on predates (approved
+/// ones stay as approved) or recomputes; `null` when none.
+#[tauri::command]
+pub fn roster_change_notice(
+    state: State<'_, AppState>,
+    member_id: i64,
+    from: NaiveDate,
+) -> IpcResult<Option<String>> {
+    state.with_store(|store| store.roster_change_notice(member_id, from))
+}
+
 #[tauri::command]
 pub fn warnings(state: State<'_, AppState>, branch_id: i64) -> IpcResult<Vec<Warning>> {
     state.with_store(|store| store.warnings(branch_id, today()))

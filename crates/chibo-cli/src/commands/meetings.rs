@@ -41,6 +41,7 @@ pub fn run(store: &mut Store, branch: Option<&str>, command: Command, json: bool
             let rule = DayRule {
                 day,
                 avoid_sunday: !keep_sundays,
+                avoid_holidays: true,
             };
             (store.plan_year(branch.id, year, rule)?, Some(year))
         }

@@ -14,6 +14,7 @@ use chrono::{Datelike, NaiveDate};
 const RULE: DayRule = DayRule {
     day: 5,
     avoid_sunday: true,
+    avoid_holidays: true,
 };
 
 const FAMILY: &[&str] = &[

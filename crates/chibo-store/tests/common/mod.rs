@@ -37,6 +37,7 @@ pub fn demo_roster_with_first_meeting(store: &mut Store) -> (i64, i64) {
     let rule = DayRule {
         day: 5,
         avoid_sunday: true,
+        avoid_holidays: true,
     };
     let meeting = store.plan_year(branch, 2026, rule).unwrap()[0].id;
     (branch, meeting)
