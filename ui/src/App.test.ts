@@ -85,7 +85,7 @@ describe('overview', () => {
     render(App);
 
     expect(await screen.findByTestId('overview-rule-attendance_warning_percent')).toHaveTextContent(
-      'Tỷ lệ dự họp tối thiểu: 85% — HD 12-HD/BTCTW (18/01/2018)',
+      'Tỷ lệ dự họp phải trên: 85% — HD 12-HD/BTCTW (18/01/2018)',
     );
     expect(screen.getByTestId('overview-settings-version')).toHaveTextContent('Phiên bản thiết lập: 1');
     expect(screen.getByTestId('overview-rule-probation_months')).toHaveTextContent(
@@ -160,7 +160,7 @@ describe('settings', () => {
     const backend = new FakeBackend([DEMO_INPUT]);
     backend.failures.set('update_settings', {
       code: 'validation',
-      message: 'Tỷ lệ dự họp tối thiểu (%) phải từ 1 đến 100 (đang là 101).',
+      message: 'Tỷ lệ dự họp phải trên (%) phải từ 1 đến 100 (đang là 101).',
       field: 'attendance_warning_percent',
     });
     const { user } = await openSettings(backend);
@@ -171,7 +171,7 @@ describe('settings', () => {
     await user.click(screen.getByTestId('settings-save'));
 
     expect(await screen.findByTestId('rule-error-attendance_warning_percent')).toHaveTextContent(
-      'Tỷ lệ dự họp tối thiểu (%) phải từ 1 đến 100 (đang là 101).',
+      'Tỷ lệ dự họp phải trên (%) phải từ 1 đến 100 (đang là 101).',
     );
     expect(input).toHaveAttribute('aria-invalid', 'true');
   });
@@ -195,6 +195,74 @@ describe('settings', () => {
         minutes_numbering_reset: { value: 'per_year' },
       },
     });
+  });
+
+  it('edits the quorum warning as a fraction and the meetings the absence rules count', async () => {
+    const { user, backend } = await openSettings(new FakeBackend([DEMO_INPUT]));
+
+    const quorum = screen.getByTestId('rule-quorum_warning-value');
+    expect(quorum).toHaveValue('2/3');
+    await user.clear(quorum);
+    await user.type(quorum, 'hai phần ba');
+    await user.click(screen.getByTestId('settings-save'));
+    expect(screen.getByTestId('rule-error-quorum_warning')).toHaveTextContent(
+      'Hãy nhập một phân số dạng tử số/mẫu số, ví dụ 2/3.',
+    );
+    expect(quorum).toHaveFocus();
+    expect(backend.callsTo('update_settings')).toHaveLength(0);
+
+    await user.clear(quorum);
+    await user.type(quorum, '1/2');
+    await user.click(screen.getByTestId('rule-absence_meetings-regular_and_thematic'));
+    await user.click(screen.getByTestId('settings-save'));
+
+    expect(await screen.findByTestId('settings-saved')).toHaveTextContent('Đã lưu phiên bản 2.');
+    const [sent] = backend.callsTo('update_settings');
+    expect(sent).toMatchObject({
+      settings: {
+        quorum_warning: { value: { numerator: 1, denominator: 2 } },
+        absence_meetings: { value: 'regular_and_thematic' },
+      },
+    });
+  });
+
+  it('records announced days off in a table, refusing a date that is not one', async () => {
+    const { user, backend } = await openSettings(new FakeBackend([DEMO_INPUT]));
+
+    expect(screen.getByTestId('days-off-empty')).toHaveTextContent('Chưa ghi ngày nào.');
+    await user.click(screen.getByTestId('days-off-add'));
+    expect(screen.getByTestId('days-off-date-0')).toHaveFocus();
+    await user.type(screen.getByTestId('days-off-date-0'), '31/02/2027');
+    await user.type(screen.getByTestId('days-off-note-0'), 'Nghỉ bù Tết Dương lịch');
+    await user.click(screen.getByTestId('settings-save'));
+    expect(screen.getByTestId('rule-error-days_off')).toHaveTextContent('Dòng 1: Ngày không hợp lệ.');
+    expect(backend.callsTo('update_settings')).toHaveLength(0);
+
+    await user.clear(screen.getByTestId('days-off-date-0'));
+    await user.type(screen.getByTestId('days-off-date-0'), '04/01/2027');
+    await user.click(screen.getByTestId('days-off-add'));
+    await user.type(screen.getByTestId('days-off-date-1'), '09/01/2027');
+    await user.selectOptions(screen.getByTestId('days-off-kind-1'), 'Làm việc');
+    await user.type(screen.getByTestId('days-off-note-1'), 'Làm bù');
+    await user.click(screen.getByTestId('settings-save'));
+
+    expect(await screen.findByTestId('settings-saved')).toHaveTextContent('Đã lưu phiên bản 2.');
+    const [sent] = backend.callsTo('update_settings');
+    expect(sent).toMatchObject({
+      settings: {
+        days_off: {
+          value: {
+            changes: [
+              { date: '2027-01-04', off: true, note: 'Nghỉ bù Tết Dương lịch' },
+              { date: '2027-01-09', off: false, note: 'Làm bù' },
+            ],
+          },
+        },
+      },
+    });
+
+    await user.click(screen.getByTestId('days-off-remove-0'));
+    expect(screen.getByTestId('days-off-date-0')).toHaveValue('09/01/2027');
   });
 
   it('refuses a rule value that is not a whole number without calling the backend', async () => {

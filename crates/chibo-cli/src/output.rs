@@ -16,10 +16,8 @@ pub fn print_json(value: &impl Serialize) -> chibo_store::Result<()> {
 /// Prints the Vietnamese message on stderr and picks the exit code: 2 for an internal
 /// failure, 1 for everything the user can act on (nothing was changed).
 pub fn report_error(err: &Error) -> ExitCode {
-    match err.field() {
-        Some(field) => eprintln!("Lỗi ({field}): {err}"),
-        None => eprintln!("Lỗi: {err}"),
-    }
+    // The message says in Vietnamese what is wrong; the field name is for the UI only.
+    eprintln!("Lỗi: {err}");
     match err {
         Error::Internal(_) => ExitCode::from(2),
         _ => ExitCode::from(1),

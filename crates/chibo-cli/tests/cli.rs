@@ -569,3 +569,52 @@ fn data_import_of_a_bad_file_exits_1_and_changes_nothing() {
     );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
 }
+
+#[test]
+fn meetings_show_gives_the_frozen_roll_call_counts_and_outcomes_of_approved_minutes() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), &["demo"]);
+    let list = json(&chibo(tmp.path(), &["meetings", "list", "--json"]));
+    let ids: Vec<String> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["status"] == "held")
+        .map(|m| m["id"].to_string())
+        .collect();
+    let shown: Vec<serde_json::Value> = ids
+        .iter()
+        .map(|id| json(&chibo(tmp.path(), &["meetings", "show", id, "--json"])))
+        .collect();
+    let approved = shown
+        .iter()
+        .find(|m| m["minutes_status"] == "approved" && m["resolutions"][0].is_object())
+        .expect("the demo has approved minutes with a vote this year");
+    let roll = &approved["roll_call"];
+    assert_eq!(roll["locked"], true);
+    assert!(roll["frozen_at"].is_string(), "{roll}");
+    let summoned = roll["summoned"].as_array().unwrap();
+    assert_eq!(roll["counts"]["summoned"], summoned.len());
+    assert!(summoned.iter().all(|l| l["standing"]["kind"].is_string()));
+    let denominator = roll["counts"]["vote_denominator"].as_u64().unwrap();
+    assert!(denominator > 0);
+    let resolution = &approved["resolutions"][0];
+    assert_eq!(resolution["vote_denominator"], denominator);
+    let votes_for = resolution["votes_for"].as_u64().unwrap();
+    assert_eq!(resolution["passed"], votes_for * 2 > denominator);
+    assert!(approved["content_hash"].is_string());
+
+    // The same in words, for a person.
+    let out = chibo(tmp.path(), &["meetings", "show", &ids[0]]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(text(&out).contains("Phải dự họp"), "{}", text(&out));
+    assert!(text(&out).contains("Tỷ lệ dự họp"), "{}", text(&out));
+
+    let missing = chibo(tmp.path(), &["meetings", "show", "999999"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).starts_with("Lỗi: "),
+        "{}",
+        stderr(&missing)
+    );
+}

@@ -34,6 +34,17 @@ pub enum Presence {
 }
 
 impl Presence {
+    /// As the UI and the documents say it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Presence::Present => "Có mặt",
+            Presence::Late => "Muộn",
+            Presence::LeftEarly => "Về sớm",
+            Presence::Excused => "Vắng có lý do",
+            Presence::Unexcused => "Vắng không lý do",
+        }
+    }
+
     pub fn attended(self) -> bool {
         matches!(
             self,
@@ -201,8 +212,11 @@ pub fn count(eligibility: &Eligibility, marks: &[Mark], rules: &RuleSettings) ->
     let marked = c.summoned - c.unmarked;
     if marked > 0 {
         c.attendance_rate = percent_text(c.present(), c.summoned);
-        c.below_attendance =
-            !above_percent(c.present(), c.summoned, rules.attendance_warning_percent.value);
+        c.below_attendance = !above_percent(
+            c.present(),
+            c.summoned,
+            rules.attendance_warning_percent.value,
+        );
     }
     c.below_quorum = marked > 0
         && c.vote_denominator > 0
@@ -287,8 +301,7 @@ pub fn absence_warnings(
         ));
     }
     let limit = &rules.excused_absences_in_a_row;
-    if let Some(run) = longest_excused_run(&counted).filter(|run| run.len() as u32 > limit.value)
-    {
+    if let Some(run) = longest_excused_run(&counted).filter(|run| run.len() as u32 > limit.value) {
         warnings.push(member_warning(
             WarningKind::ExcusedAbsencesInARow,
             Severity::Warning,
@@ -430,7 +443,10 @@ mod tests {
         assert!(count(&official(6), &marks, &rules).below_quorum, "3/6");
         let mut marks = present(1..=67);
         marks.extend((68..=100).map(|id| mark(id, Presence::Unexcused, false)));
-        assert!(!count(&official(100), &marks, &rules).below_quorum, "67/100");
+        assert!(
+            !count(&official(100), &marks, &rules).below_quorum,
+            "67/100"
+        );
         marks[66].presence = Presence::Unexcused;
         assert!(count(&official(100), &marks, &rules).below_quorum, "66/100");
     }
@@ -544,7 +560,10 @@ mod tests {
         ];
         assert!(kinds(&marks, &rules).is_empty());
         marks.push(regular(2, Presence::Unexcused));
-        assert_eq!(kinds(&marks, &rules), [WarningKind::UnexcusedAbsenceWarning]);
+        assert_eq!(
+            kinds(&marks, &rules),
+            [WarningKind::UnexcusedAbsenceWarning]
+        );
         marks.push(regular(3, Presence::Unexcused));
         let w = absence_warnings(1, "A", &marks, 2026, &rules);
         assert_eq!(
@@ -564,7 +583,10 @@ mod tests {
             on(2026, 1, 27, MeetingKind::Regular, Presence::Unexcused),
             regular(2, Presence::Unexcused),
         ];
-        assert_eq!(kinds(&marks, &rules), [WarningKind::UnexcusedAbsenceWarning]);
+        assert_eq!(
+            kinds(&marks, &rules),
+            [WarningKind::UnexcusedAbsenceWarning]
+        );
     }
 
     #[test]
@@ -587,8 +609,15 @@ mod tests {
             reason_accepted: false,
             ..regular(m, Presence::Excused)
         };
-        let marks = [not_accepted(1), not_accepted(2), regular(3, Presence::Excused)];
-        assert_eq!(kinds(&marks, &rules), [WarningKind::UnexcusedAbsenceWarning]);
+        let marks = [
+            not_accepted(1),
+            not_accepted(2),
+            regular(3, Presence::Excused),
+        ];
+        assert_eq!(
+            kinds(&marks, &rules),
+            [WarningKind::UnexcusedAbsenceWarning]
+        );
         assert!(absent_without_accepted_reason(Presence::Excused, false));
         assert!(!absent_without_accepted_reason(Presence::Excused, true));
         assert!(!absent_without_accepted_reason(Presence::Late, false));
@@ -598,14 +627,21 @@ mod tests {
     fn more_than_three_excused_absences_in_a_row_warn_for_the_whole_year() {
         let rules = RuleSettings::default();
         let mut marks: Vec<_> = (1..=3).map(|m| regular(m, Presence::Excused)).collect();
-        assert!(kinds(&marks, &rules).is_empty(), "three in a row is the limit");
+        assert!(
+            kinds(&marks, &rules).is_empty(),
+            "three in a row is the limit"
+        );
         marks.push(regular(4, Presence::Excused));
         assert_eq!(kinds(&marks, &rules), [WarningKind::ExcusedAbsencesInARow]);
         // Attending again does not erase the run: the year-end review still sees it.
         marks.push(regular(5, Presence::Present));
         let w = absence_warnings(1, "A", &marks, 2026, &rules);
         assert_eq!(w.len(), 1);
-        assert!(w[0].message.contains("từ 05/01/2026 đến 05/04/2026"), "{}", w[0].message);
+        assert!(
+            w[0].message.contains("từ 05/01/2026 đến 05/04/2026"),
+            "{}",
+            w[0].message
+        );
         // Last year's absences do not start this year's run.
         let across: Vec<_> = [
             on(2025, 11, 5, MeetingKind::Regular, Presence::Excused),

@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use crate::attendance::Presence;
 use crate::meeting::MeetingKind;
+use crate::rates::percent_text;
 
 /// One meeting the member was marked at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -25,7 +26,7 @@ pub struct AttendanceEntry {
 }
 
 /// Counts over a set of roll calls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, TS)]
 pub struct AttendanceStats {
     /// Roll calls the member was marked at.
     pub meetings: u32,
@@ -35,12 +36,13 @@ pub struct AttendanceStats {
     pub left_early: u32,
     pub excused: u32,
     pub unexcused: u32,
-    /// Attended out of marked, in whole percent; `null` without any roll call.
-    pub rate_percent: Option<u32>,
+    /// Attended out of marked ("66,6%", cut to one decimal as every rate is:
+    /// `rates::percent_text`); `null` without any roll call.
+    pub rate: Option<String>,
 }
 
 /// One calendar year of a member's attendance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct YearAttendance {
     pub year: i32,
     pub stats: AttendanceStats,
@@ -65,7 +67,7 @@ pub fn summarise<'a>(entries: impl IntoIterator<Item = &'a AttendanceEntry>) -> 
             Presence::Unexcused => stats.unexcused += 1,
         }
     }
-    stats.rate_percent = (stats.attended * 100).checked_div(stats.meetings);
+    stats.rate = percent_text(stats.attended, stats.meetings);
     stats
 }
 
@@ -116,8 +118,8 @@ mod tests {
         assert_eq!(stats.attended, 3);
         assert_eq!((stats.late, stats.left_early), (1, 1));
         assert_eq!((stats.excused, stats.unexcused), (1, 2));
-        assert_eq!(stats.rate_percent, Some(50));
-        assert_eq!(summarise(&[]).rate_percent, None);
+        assert_eq!(stats.rate.as_deref(), Some("50%"));
+        assert_eq!(summarise(&[]).rate, None);
     }
 
     #[test]
@@ -130,7 +132,7 @@ mod tests {
         let years = by_year(&entries);
         assert_eq!(years.len(), 2);
         assert_eq!(years[0].year, 2026);
-        assert_eq!(years[0].stats.rate_percent, Some(100));
+        assert_eq!(years[0].stats.rate.as_deref(), Some("100%"));
         assert_eq!(years[1].stats.unexcused, 1);
     }
 }

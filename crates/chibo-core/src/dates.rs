@@ -120,43 +120,6 @@ mod tests {
     }
 }
 
-/// The date `n` working days (Monday to Friday) after `from`. Public holidays are not
-/// known here and are not skipped.
-pub fn add_working_days(from: NaiveDate, n: u32) -> NaiveDate {
-    let mut date = from;
-    let mut left = n;
-    while left > 0 {
-        date = date.succ_opt().unwrap_or(NaiveDate::MAX);
-        if date.weekday().number_from_monday() <= 5 {
-            left -= 1;
-        }
-    }
-    date
-}
-
-#[cfg(test)]
-mod working_day_tests {
-    use super::*;
-
-    #[test]
-    fn working_days_skip_weekends() {
-        let friday = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        assert_eq!(
-            add_working_days(friday, 1),
-            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
-        );
-        assert_eq!(
-            add_working_days(friday, 5),
-            NaiveDate::from_ymd_opt(2026, 12, 4).unwrap()
-        );
-        assert_eq!(
-            add_working_days(friday, 30),
-            NaiveDate::from_ymd_opt(2027, 1, 8).unwrap()
-        );
-        assert_eq!(add_working_days(friday, 0), friday);
-    }
-}
-
 #[cfg(test)]
 mod party_date_tests {
     use super::*;

@@ -97,7 +97,11 @@ fn period_warnings(meetings: &[MeetingFacts], since: NaiveDate, today: NaiveDate
     let over = |year: i32, last_month: u32| (year, last_month) < (today.year(), today.month());
     let mut warnings = Vec::new();
     for year in since.year()..=today.year() {
-        let first_month = if year == since.year() { since.month() } else { 1 };
+        let first_month = if year == since.year() {
+            since.month()
+        } else {
+            1
+        };
         for month in first_month..=12 {
             if over(year, month) && !held(MeetingKind::Regular, year, month..=month) {
                 warnings.push(period_warning(
@@ -363,7 +367,11 @@ mod tests {
     fn every_period_since_the_records_begin_is_judged_once() {
         let rules = RuleSettings::default();
         // Records from 05/11/2025; nothing held in December 2025 nor in January 2026.
-        let mut meetings = vec![held(1, MeetingKind::Regular, NaiveDate::from_ymd_opt(2025, 11, 5).unwrap())];
+        let mut meetings = vec![held(
+            1,
+            MeetingKind::Regular,
+            NaiveDate::from_ymd_opt(2025, 11, 5).unwrap(),
+        )];
         meetings.extend(full_year(3));
         meetings.retain(|m| m.date.month() != 1 || m.date.year() != 2026);
         let w = meeting_warnings(&meetings, meetings[0].date, d(3, 27), &rules);
@@ -377,7 +385,8 @@ mod tests {
         // Q4/2025 began before the records (November): judged, no thematic meeting held.
         assert!(w
             .iter()
-            .any(|w| w.kind == WarningKind::QuarterWithoutThematic && w.message.contains("Quý 4/2025")));
+            .any(|w| w.kind == WarningKind::QuarterWithoutThematic
+                && w.message.contains("Quý 4/2025")));
     }
 
     #[test]

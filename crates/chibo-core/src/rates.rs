@@ -50,7 +50,9 @@ impl Fraction {
 
     /// `part / whole ≥ self`, exactly. An empty whole reaches nothing.
     pub fn reached_by(&self, part: u32, whole: u32) -> bool {
-        whole > 0 && u64::from(part) * u64::from(self.denominator) >= u64::from(whole) * u64::from(self.numerator)
+        whole > 0
+            && u64::from(part) * u64::from(self.denominator)
+                >= u64::from(whole) * u64::from(self.numerator)
     }
 }
 
@@ -116,7 +118,11 @@ mod tests {
     fn a_fraction_must_be_a_share() {
         assert!(TWO_THIRDS.validate("q", "Tỷ lệ").is_ok());
         assert!(Fraction::new(1, 1).validate("q", "Tỷ lệ").is_ok());
-        for bad in [Fraction::new(0, 3), Fraction::new(3, 2), Fraction::new(1, 0)] {
+        for bad in [
+            Fraction::new(0, 3),
+            Fraction::new(3, 2),
+            Fraction::new(1, 0),
+        ] {
             let err = bad.validate("q", "Tỷ lệ").unwrap_err();
             assert_eq!(err.field, "q");
             assert!(err.message.contains(&bad.text()), "{}", err.message);

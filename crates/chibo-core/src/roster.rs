@@ -224,7 +224,11 @@ pub(crate) mod tests {
         }
     }
 
-    pub(crate) fn status(kind: StatusKind, start: NaiveDate, end: Option<NaiveDate>) -> MemberStatus {
+    pub(crate) fn status(
+        kind: StatusKind,
+        start: NaiveDate,
+        end: Option<NaiveDate>,
+    ) -> MemberStatus {
         MemberStatus {
             id: 0,
             member_id: 1,
@@ -332,10 +336,7 @@ pub(crate) mod tests {
         // Exempted while still probationary: listed apart, and among those who never vote.
         let exempted_probationary = member(6, d(2026, 1, 10), None);
         let e = eligible_on([(&exempted_probationary, &ex[..])], d(2026, 3, 5));
-        assert_eq!(
-            (e.exempted, e.exempted_probationary),
-            (vec![6], vec![6])
-        );
+        assert_eq!((e.exempted, e.exempted_probationary), (vec![6], vec![6]));
 
         let mut counts = RosterCounts::default();
         for (m, s) in rows {

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::holidays::{self, HolidayCalendar};
 use crate::meeting::MeetingKind;
 use crate::rates::Fraction;
 use crate::validation::{optional_text, FieldError};
@@ -98,6 +99,10 @@ pub struct RuleSettings {
     pub status_future_days: Rule<u32>,
     /// The largest file that may be attached to a meeting, in megabytes.
     pub attachment_max_megabytes: Rule<u32>,
+    /// The days off the Government announces each year over the statutory holidays (nghỉ
+    /// bù, the actual Tết days, working Saturdays): working-day deadlines and planning
+    /// follow them.
+    pub days_off: Rule<HolidayCalendar>,
 }
 
 impl Default for RuleSettings {
@@ -129,6 +134,13 @@ impl Default for RuleSettings {
             probation_warning_days: Rule::new(30, "Mức nhắc trước tự đặt"),
             status_future_days: Rule::new(31, "Mức tự đặt"),
             attachment_max_megabytes: Rule::new(100, "Mức tự đặt"),
+            days_off: Rule::new(
+                HolidayCalendar::default(),
+                &format!(
+                    "{}; thông báo nghỉ lễ, Tết hằng năm của Chính phủ",
+                    holidays::BASIS
+                ),
+            ),
         }
     }
 }
@@ -258,6 +270,8 @@ impl RuleSettings {
             &self.minutes_numbering_reset.basis,
             200,
         )?;
+        optional_text("days_off", "Căn cứ", &self.days_off.basis, 300)?;
+        self.days_off_table()?;
         if self.unexcused_absence_warning.value > self.unexcused_absence_flag.value {
             return Err(FieldError::new(
                 "unexcused_absence_warning",
@@ -265,6 +279,22 @@ impl RuleSettings {
             ));
         }
         Ok(())
+    }
+
+    /// The settings as they are stored: checked, with the table of days off cleaned and
+    /// sorted by date.
+    pub fn cleaned(&self) -> Result<RuleSettings, FieldError> {
+        self.validate()?;
+        let mut settings = self.clone();
+        settings.days_off.value = self.days_off_table()?;
+        Ok(settings)
+    }
+
+    fn days_off_table(&self) -> Result<HolidayCalendar, FieldError> {
+        self.days_off
+            .value
+            .validated()
+            .map_err(|error| FieldError::new("days_off", error.message))
     }
 }
 
@@ -281,6 +311,40 @@ mod tests {
         assert_eq!(settings.min_combined_meeting_minutes.value, 120);
         assert_eq!(settings.excellent_cap_percent.value, 20);
         assert!(settings.min_meeting_minutes.basis.contains("42-HD/BTCTW"));
+    }
+
+    #[test]
+    fn the_table_of_days_off_is_checked_and_stored_sorted() {
+        use crate::holidays::DayOffChange;
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2027, 1, d).unwrap();
+        let change = |d, note: &str| DayOffChange {
+            date: day(d),
+            off: true,
+            note: note.into(),
+        };
+        let mut settings = RuleSettings::default();
+        settings.days_off.value.changes = vec![change(4, "  Nghỉ bù  "), change(2, "Nghỉ thêm")];
+        let cleaned = settings.cleaned().unwrap();
+        let dates: Vec<_> = cleaned
+            .days_off
+            .value
+            .changes
+            .iter()
+            .map(|c| c.date)
+            .collect();
+        assert_eq!(dates, [day(2), day(4)]);
+        assert_eq!(cleaned.days_off.value.changes[1].note, "Nghỉ bù");
+
+        settings
+            .days_off
+            .value
+            .changes
+            .push(change(2, "Trùng ngày"));
+        let error = settings.cleaned().unwrap_err();
+        assert_eq!(error.field, "days_off");
+        assert!(error.message.contains("02/01/2027"), "{}", error.message);
+        settings.days_off.value.changes = vec![change(2, "  ")];
+        assert_eq!(settings.validate().unwrap_err().field, "days_off");
     }
 
     #[test]

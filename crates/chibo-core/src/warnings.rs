@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::dates::{add_working_days, format_dmy};
+use crate::dates::format_dmy;
 use crate::member::{probation_end, Member};
 use crate::roster::standing_on;
 use crate::settings::RuleSettings;
@@ -73,7 +73,10 @@ pub fn probation_warnings(
         return None;
     }
     let ends = probation_end(member.admitted_on, rules);
-    let deadline = add_working_days(ends, rules.official_consideration_working_days.value);
+    let deadline = rules
+        .days_off
+        .value
+        .add_working_days(ends, rules.official_consideration_working_days.value);
     let name = &member.full_name;
     let basis = &rules.official_consideration_working_days.basis;
     let (kind, severity, message, due) = if today < ends {
@@ -157,15 +160,35 @@ mod tests {
     fn after_probation_the_consideration_deadline_counts_working_days() {
         let w = warn(d(2026, 12, 2)).unwrap();
         assert_eq!(w.kind, WarningKind::OfficialConsiderationDue);
-        // 30 working days after Wed 02/12/2026 is Tue 13/01/2027.
-        assert_eq!(w.due, Some(d(2027, 1, 13)));
+        // 30 working days after Wed 02/12/2026, Friday 01/01/2027 (Tết Dương lịch) not
+        // being one, is Thu 14/01/2027 (counting weekends only gave the 13th).
+        assert_eq!(w.due, Some(d(2027, 1, 14)));
         assert_eq!(
-            warn(d(2027, 1, 13)).unwrap().kind,
+            warn(d(2027, 1, 14)).unwrap().kind,
             WarningKind::OfficialConsiderationDue
         );
-        let late = warn(d(2027, 1, 14)).unwrap();
+        let late = warn(d(2027, 1, 15)).unwrap();
         assert_eq!(late.kind, WarningKind::OfficialConsiderationOverdue);
         assert_eq!(late.severity, Severity::Flag);
+    }
+
+    #[test]
+    fn an_announced_day_off_moves_the_consideration_deadline() {
+        use crate::holidays::DayOffChange;
+        let m = member(7, d(2025, 12, 2), None);
+        let mut rules = RuleSettings::default();
+        rules.days_off.value.changes.push(DayOffChange {
+            date: d(2026, 12, 31),
+            off: true,
+            note: "Nghỉ thêm trước Tết Dương lịch".into(),
+        });
+        let w = probation_warnings(&m, &[], d(2026, 12, 2), &rules).unwrap();
+        assert_eq!(w.due, Some(d(2027, 1, 15)));
+        rules.days_off.value.changes[0].off = false;
+        rules.days_off.value.changes[0].date = d(2027, 1, 2);
+        let w = probation_warnings(&m, &[], d(2026, 12, 2), &rules).unwrap();
+        // A working Saturday counts: one day sooner than without the table.
+        assert_eq!(w.due, Some(d(2027, 1, 13)));
     }
 
     #[test]

@@ -15,8 +15,9 @@ use chibo_core::minutes::{
 };
 use chibo_core::name::NameParts;
 use chibo_core::planning::DayRule;
+use chibo_core::rates::Fraction;
 use chibo_core::roster::{RosterCounts, RosterEntry, Standing};
-use chibo_core::settings::{NumberingReset, Rule, RuleSettings};
+use chibo_core::settings::{AbsenceMeetings, NumberingReset, Rule, RuleSettings};
 use chibo_core::status::{MemberStatus, StatusInput, StatusKind};
 use chibo_core::task_review::{TaskToReview, TasksToReview};
 use chibo_core::validation::FieldError;
@@ -52,6 +53,8 @@ pub fn typescript() -> String {
         Branch::decl(&cfg),
         Rule::<u32>::decl(&cfg),
         NumberingReset::decl(&cfg),
+        Fraction::decl(&cfg),
+        AbsenceMeetings::decl(&cfg),
         RuleSettings::decl(&cfg),
         VersionedSettings::decl(&cfg),
         Prefs::decl(&cfg),

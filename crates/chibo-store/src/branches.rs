@@ -203,10 +203,10 @@ impl Store {
         branch_id: i64,
         settings: &RuleSettings,
     ) -> Result<VersionedSettings> {
-        settings.validate()?;
+        let settings = settings.cleaned()?;
         self.branch(branch_id)?;
         let tx = self.conn.transaction()?;
-        insert_settings(&tx, branch_id, settings)?;
+        insert_settings(&tx, branch_id, &settings)?;
         tx.commit()?;
         self.settings(branch_id)
     }

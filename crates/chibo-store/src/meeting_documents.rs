@@ -68,16 +68,8 @@ fn summary_line(detail: &MeetingDetail) -> String {
 }
 
 fn name_of(sheet: &RollCall, id: Option<i64>) -> String {
-    id.and_then(|id| {
-        sheet
-            .summoned
-            .iter()
-            .chain(&sheet.exempted)
-            .chain(&sheet.sent_away)
-            .find(|l| l.member.id == id)
-            .map(|l| l.member.full_name.clone())
-    })
-    .unwrap_or_default()
+    id.and_then(|id| sheet.line_of(id).map(|l| l.member.full_name.clone()))
+        .unwrap_or_default()
 }
 
 fn names(lines: &[&RollCallLine], with_reason: bool) -> String {
@@ -239,7 +231,7 @@ fn minutes_body(
     )));
     body.push(Block::heading("I. THÀNH PHẦN"));
     let mut roll = RosterCounts::default();
-    for line in sheet.summoned.iter().chain(&sheet.exempted).chain(&sheet.sent_away) {
+    for line in sheet.lines() {
         roll.add(line.standing, line.attached_here);
     }
     let attached = if roll.attached_here > 0 {

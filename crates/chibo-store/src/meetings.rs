@@ -1,7 +1,6 @@
 //! Meetings: planning a year (monthly regular, quarterly thematic) without duplicates, the
 //! list of a year's meetings, the next meeting, and the year's schedule as a spreadsheet.
 
-use chibo_core::holidays::HolidayCalendar;
 use chibo_core::meeting::{MeetingKind, MeetingStatus};
 use chibo_core::planning::{plan_year, DayRule};
 use std::path::Path;
@@ -107,7 +106,8 @@ impl Store {
             .into_iter()
             .map(|m| (m.kind, m.date))
             .collect();
-        let plan = plan_year(year, rule, &HolidayCalendar::default(), &existing);
+        let days_off = self.settings(branch_id)?.settings.days_off.value;
+        let plan = plan_year(year, rule, &days_off, &existing);
         let start = NaiveTime::from_hms_opt(DEFAULT_START.0, DEFAULT_START.1, 0);
         let now = now_text();
         let tx = self.conn.transaction()?;

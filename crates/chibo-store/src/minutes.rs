@@ -18,8 +18,8 @@ use ts_rs::TS;
 use crate::clock::now_text;
 use crate::error::{Error, Result};
 use crate::hashing::sha256_hex;
-use crate::roll_call::{store_snapshot, RollCall};
 use crate::meeting_record::MemberChoice;
+use crate::roll_call::{store_snapshot, RollCall};
 use crate::sql_enum;
 use crate::store::Store;
 
@@ -126,9 +126,7 @@ impl Store {
         let detail = self.meeting_detail(meeting_id)?;
         let sheet = self.roll_call(meeting_id)?;
         let present: Vec<MemberChoice> = sheet
-            .summoned
-            .iter()
-            .chain(&sheet.exempted)
+            .lines()
             .filter(|line| line.mark.as_ref().is_some_and(|m| m.presence.attended()))
             .map(|line| MemberChoice {
                 id: line.member.id,

@@ -56,6 +56,21 @@ pub struct RollCall {
     pub frozen_at: Option<String>,
 }
 
+impl RollCall {
+    /// Every line in the sheet's order: summoned, exempted, then attending elsewhere.
+    pub fn lines(&self) -> impl Iterator<Item = &RollCallLine> {
+        self.summoned
+            .iter()
+            .chain(&self.exempted)
+            .chain(&self.sent_away)
+    }
+
+    /// The line of a member, if the sheet lists them.
+    pub fn line_of(&self, member_id: i64) -> Option<&RollCallLine> {
+        self.lines().find(|line| line.member.id == member_id)
+    }
+}
+
 type Members = [(Member, Vec<MemberStatus>)];
 
 /// The sheet of a meeting on `date` from the members' records and the marks, by the roster

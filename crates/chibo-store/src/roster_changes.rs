@@ -14,11 +14,7 @@ use crate::store::Store;
 /// The member's standing on a stored sheet; `NotOnRoll` when the sheet does not list them.
 fn standing_on_sheet(sheet: &RollCall, member_id: i64) -> Standing {
     sheet
-        .summoned
-        .iter()
-        .chain(&sheet.exempted)
-        .chain(&sheet.sent_away)
-        .find(|line| line.member.id == member_id)
+        .line_of(member_id)
         .map_or(Standing::NotOnRoll, |line| line.standing)
 }
 
@@ -33,7 +29,10 @@ fn as_listed(standing: Standing) -> Standing {
 }
 
 fn dates(list: &[NaiveDate]) -> String {
-    list.iter().map(|d| format_dmy(*d)).collect::<Vec<_>>().join(", ")
+    list.iter()
+        .map(|d| format_dmy(*d))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Store {

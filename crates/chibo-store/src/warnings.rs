@@ -37,7 +37,9 @@ impl Store {
         let meetings = self.meetings_until(branch_id, today)?;
         let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
         let sheets = self.sheets(&meetings, year_start, &members, &rules)?;
-        all.extend(year_absence_warnings(&members, &meetings, &sheets, &rules, today));
+        all.extend(year_absence_warnings(
+            &members, &meetings, &sheets, &rules, today,
+        ));
         if let Some(since) = meetings.iter().map(|m| m.date).min() {
             let facts: Vec<MeetingFacts> = meetings
                 .into_iter()
@@ -158,12 +160,15 @@ fn year_absence_warnings(
         };
         for line in &sheet.summoned {
             if let Some(mark) = &line.mark {
-                histories.entry(line.member.id).or_default().push(AbsenceMark {
-                    date: meeting.date,
-                    kind: meeting.kind,
-                    presence: mark.presence,
-                    reason_accepted: mark.reason_accepted,
-                });
+                histories
+                    .entry(line.member.id)
+                    .or_default()
+                    .push(AbsenceMark {
+                        date: meeting.date,
+                        kind: meeting.kind,
+                        presence: mark.presence,
+                        reason_accepted: mark.reason_accepted,
+                    });
             }
         }
     }
@@ -183,4 +188,3 @@ fn year_absence_warnings(
         .flatten()
         .collect()
 }
-

@@ -478,12 +478,7 @@ fn verify(store: &Store, ids: &Ids, model: &mut Model, run: &Run, cycle: u64) ->
     for &meeting in &ids.meetings {
         // Roll call: exactly the marks of the last acknowledged save (or the one in flight).
         let sheet = store.roll_call(meeting).unwrap();
-        let stored: Vec<Mark> = sheet
-            .summoned
-            .iter()
-            .chain(&sheet.exempted)
-            .filter_map(|l| l.mark.clone())
-            .collect();
+        let stored: Vec<Mark> = sheet.lines().filter_map(|l| l.mark.clone()).collect();
         let observed = canonical(&stored);
         in_flight_seen |= check_value(
             &format!("cycle {cycle}: the roll call of meeting {meeting}"),

@@ -453,7 +453,7 @@ fn attendance_history_counts_per_year_and_over_a_range() {
     assert_eq!(history.years[1].stats.meetings, 12);
     assert_eq!(history.years[1].stats.excused, 3);
     assert_eq!(history.years[1].stats.unexcused, 3);
-    assert_eq!(history.years[1].stats.rate_percent, Some(50));
+    assert_eq!(history.years[1].stats.rate.as_deref(), Some("50%"));
     assert_eq!(history.entries.len(), regular.len());
     assert!(history.entries[0].date > history.entries[1].date);
 

@@ -165,7 +165,9 @@ fn approval_locks_numbers_and_amendment_keeps_the_old_version() {
             ..marks[0].clone()
         })
         .collect();
-    store.save_roll_call(meetings[0], &everyone, today()).unwrap();
+    store
+        .save_roll_call(meetings[0], &everyone, today())
+        .unwrap();
     let again = store.approve_minutes(meetings[0]).unwrap();
     assert_eq!(again.number.as_deref(), Some("01-BB/CB"));
     assert_eq!(again.version, 2);
@@ -347,12 +349,18 @@ fn a_backdated_roster_change_leaves_approved_minutes_as_approved() {
     let now = store.roll_call(meetings[1]).unwrap();
     assert_eq!(now.counts.summoned, unlocked.counts.summoned - 1);
     assert!(now.exempted.iter().any(|l| l.member.id == member));
-    let notice = store.roster_change_notice(member, backdated).unwrap().unwrap();
+    let notice = store
+        .roster_change_notice(member, backdated)
+        .unwrap()
+        .unwrap();
     assert!(
         notice.contains("1 cuộc họp đã thông qua biên bản (05/01/2026)"),
         "{notice}"
     );
-    assert!(notice.contains("chưa thông qua biên bản (05/02/2026)"), "{notice}");
+    assert!(
+        notice.contains("chưa thông qua biên bản (05/02/2026)"),
+        "{notice}"
+    );
     // Nothing predates a change from after the meetings.
     let later = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     assert_eq!(store.roster_change_notice(member, later).unwrap(), None);

@@ -39,27 +39,38 @@ basis: string, };
 
 export type NumberingReset = "per_term" | "per_year";
 
+export type Fraction = { numerator: number, denominator: number, };
+
+export type AbsenceMeetings = "regular" | "regular_and_thematic";
+
 export type RuleSettings = { 
 /**
- * A meeting below this attendance (percent of those summoned) is flagged.
+ * Attendance (present of those summoned) must be above this percent, compared exactly:
+ * at exactly this percent a meeting is flagged.
  */
 attendance_warning_percent: Rule<number>, 
 /**
- * Present / eligible below this fraction (percent) shows a quorum warning; never blocks.
+ * Voters present of the vote denominator below this fraction shows a quorum warning;
+ * compared exactly (present × 3 ≥ denominator × 2 for 2/3); never blocks.
  */
-quorum_warning_percent: Rule<number>, 
+quorum_warning: Rule<Fraction>, 
 /**
- * Unexcused absences in a calendar year that raise a warning.
+ * Months of a calendar year with an unexcused absence that raise a warning.
  */
 unexcused_absence_warning: Rule<number>, 
 /**
- * Unexcused absences in a calendar year that flag the member for consideration.
+ * Months of a calendar year with an unexcused absence that flag the member for
+ * consideration (xóa tên).
  */
 unexcused_absence_flag: Rule<number>, 
 /**
- * Excused absences in a row above which a member is flagged.
+ * Excused absences in a row (within a calendar year) above which a member is flagged.
  */
 excused_absences_in_a_row: Rule<number>, 
+/**
+ * The meetings the absence rules count.
+ */
+absence_meetings: Rule<AbsenceMeetings>, 
 /**
  * Minimum length of a meeting, in minutes.
  */
@@ -99,7 +110,13 @@ status_future_days: Rule<number>,
 /**
  * The largest file that may be attached to a meeting, in megabytes.
  */
-attachment_max_megabytes: Rule<number>, };
+attachment_max_megabytes: Rule<number>, 
+/**
+ * The days off the Government announces each year over the statutory holidays (nghỉ
+ * bù, the actual Tết days, working Saturdays): working-day deadlines and planning
+ * follow them.
+ */
+days_off: Rule<HolidayCalendar>, };
 
 export type VersionedSettings = { version: number, changed_at: string, settings: RuleSettings, };
 
@@ -215,7 +232,7 @@ export type MemberDetail = { member: Member, statuses: Array<MemberStatus>, stan
 
 export type Severity = "notice" | "warning" | "flag";
 
-export type WarningKind = "probation_ending" | "official_consideration_due" | "official_consideration_overdue" | "unexcused_absence_warning" | "unexcused_absence_flag" | "excused_absences_in_a_row" | "low_attendance" | "meeting_too_short" | "month_without_regular" | "quarter_without_thematic" | "meeting_not_recorded";
+export type WarningKind = "probation_ending" | "official_consideration_due" | "official_consideration_overdue" | "unexcused_absence_warning" | "unexcused_absence_flag" | "excused_absences_in_a_row" | "low_attendance" | "absent_without_reason" | "meeting_too_short" | "month_without_regular" | "quarter_without_thematic" | "meeting_not_recorded";
 
 export type Warning = { kind: WarningKind, severity: Severity, member_id: number | null, meeting_id: number | null, 
 /**
@@ -273,9 +290,34 @@ export type DayRule = {
  */
 day: number, 
 /**
- * A date falling on a Sunday moves to the Monday after.
+ * A date falling on a Sunday moves to the next suitable day of the month.
  */
-avoid_sunday: boolean, };
+avoid_sunday: boolean, 
+/**
+ * A date falling on a public holiday moves to the next suitable day of the month.
+ * Rules stored before this choice existed read as `true`.
+ */
+avoid_holidays: boolean, };
+
+export type DayOffChange = { date: string, 
+/**
+ * `true`: a day off (nghỉ bù, an extra Tết day); `false`: a working day, even on a
+ * Saturday (làm bù) or on a statutory day the Government moved elsewhere.
+ */
+off: boolean, 
+/**
+ * Why, and which announcement, e.g. "Nghỉ bù Quốc khánh (thông báo số …)"; it names an
+ * added day off.
+ */
+note: string, };
+
+export type HolidayCalendar = { changes: Array<DayOffChange>, };
+
+export type Holiday = { date: string, 
+/**
+ * e.g. "Tết Nguyên đán", "Giỗ Tổ Hùng Vương", or the note of an added day.
+ */
+name: string, };
 
 export type Guest = { name: string, 
 /**
@@ -373,9 +415,21 @@ export type RollCallCounts = {
  */
 summoned: number, present_official: number, present_probationary: number, 
 /**
- * Exempted members who came anyway (they count in the vote).
+ * Exempted members who came anyway (the official among them count in the vote).
  */
-present_exempted: number, absent_excused: number, absent_unexcused: number, unmarked: number, 
+present_exempted: number, 
+/**
+ * Members attending elsewhere who came anyway: in no figure of the vote.
+ */
+present_sent_away: number, 
+/**
+ * Absent with a reason the branch accepted.
+ */
+absent_excused: number, 
+/**
+ * Absent without a reason, or with a reason the branch did not accept.
+ */
+absent_unexcused: number, unmarked: number, 
 /**
  * Official members a resolution is counted against.
  */
@@ -385,15 +439,29 @@ vote_denominator: number,
  */
 voters_present: number, 
 /**
- * Attendance of those summoned, in percent; `null` before anyone is marked.
+ * Attendance of those summoned ("81,8%"), cut to one decimal; `null` before anyone is
+ * marked.
  */
-attendance_percent: number | null, 
+attendance_rate: string | null, 
+/**
+ * Attendance not above the settings' threshold (compared exactly); `false` before
+ * anyone is marked.
+ */
+below_attendance: boolean, 
 /**
  * Fewer voters present than the quorum warning of the settings; never blocks.
  */
 below_quorum: boolean, };
 
-export type RollCallLine = { member: Member, mark: Mark | null, };
+export type RollCallLine = { member: Member, 
+/**
+ * The member's standing on the meeting's date.
+ */
+standing: Standing, 
+/**
+ * Attached here temporarily from another branch on that date.
+ */
+attached_here: boolean, mark: Mark | null, };
 
 export type RollCall = { meeting_id: number, date: string, 
 /**
@@ -405,9 +473,17 @@ locked: boolean,
  */
 summoned: Array<RollCallLine>, 
 /**
- * Exempted members, listed apart; marking them is optional.
+ * Exempted members, listed apart; marking them is optional, and only as attending.
  */
-exempted: Array<RollCallLine>, counts: RollCallCounts, };
+exempted: Array<RollCallLine>, 
+/**
+ * Members attending temporarily elsewhere, listed apart: marked only if they come.
+ */
+sent_away: Array<RollCallLine>, counts: RollCallCounts, 
+/**
+ * When the sheet was frozen, for a locked meeting read from its snapshot.
+ */
+frozen_at: string | null, };
 
 export type AttendanceEntry = { meeting_id: number, date: string, kind: MeetingKind, title: string, presence: Presence, reason: string, reason_accepted: boolean, };
 
@@ -421,9 +497,10 @@ meetings: number,
  */
 attended: number, late: number, left_early: number, excused: number, unexcused: number, 
 /**
- * Attended out of marked, in whole percent; `null` without any roll call.
+ * Attended out of marked ("66,6%", cut to one decimal as every rate is:
+ * `rates::percent_text`); `null` without any roll call.
  */
-rate_percent: number | null, };
+rate: string | null, };
 
 export type YearAttendance = { year: number, stats: AttendanceStats, };
 

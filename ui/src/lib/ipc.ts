@@ -165,6 +165,13 @@ export const addStatus = (memberId: number, input: StatusInput): Promise<MemberS
 export const removeStatus = (statusId: number): Promise<null> =>
   call('remove_status', { statusId });
 
+/**
+ * After a change to a member's record effective from `from`: which meetings it predates
+ * (approved minutes keep their sheet, open roll calls follow), or null when none.
+ */
+export const rosterChangeNotice = (memberId: number, from: string): Promise<string | null> =>
+  call('roster_change_notice', { memberId, from });
+
 export const recogniseOfficial = (
   memberId: number,
   officialOn: string,

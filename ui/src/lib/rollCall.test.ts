@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Mark, Member, RollCall, RollCallCounts } from './bindings';
+import type { Mark, Member, RollCall, RollCallCounts, RollCallLine } from './bindings';
 import { emptyMemberInput, splitName } from './members';
 import {
   editMark,
-  formatPercent,
   keysFor,
   markAllPresent,
   markOf,
@@ -31,17 +30,27 @@ function mark(memberId: number, presence: Mark['presence'], reason = '', accepte
   return { member_id: memberId, presence, reason, reason_accepted: accepted };
 }
 
+function line(
+  m: Member,
+  saved: Mark | null,
+  kind: 'official' | 'exempted' | 'sent_away' = 'official',
+): RollCallLine {
+  return { member: m, standing: { kind }, attached_here: false, mark: saved };
+}
+
 const NO_COUNTS: RollCallCounts = {
   summoned: 0,
   present_official: 0,
   present_probationary: 0,
   present_exempted: 0,
+  present_sent_away: 0,
   absent_excused: 0,
   absent_unexcused: 0,
   unmarked: 0,
   vote_denominator: 0,
   voters_present: 0,
-  attendance_percent: null,
+  attendance_rate: null,
+  below_attendance: false,
   below_quorum: false,
 };
 
@@ -71,28 +80,24 @@ describe('presence words and keys', () => {
     expect(keysFor('excused')).toEqual(['P', 'L']);
     expect(keysFor('present')).toEqual(['C']);
   });
-
-  it('shows a percent, or a dash before any mark', () => {
-    expect(formatPercent(87)).toBe('87%');
-    expect(formatPercent(0)).toBe('0%');
-    expect(formatPercent(null)).toBe('—');
-  });
 });
 
 describe('marks', () => {
-  it('takes the saved marks of a sheet, summoned then exempted', () => {
+  it('takes the saved marks of a sheet: summoned, exempted, then attending elsewhere', () => {
     const sheet: RollCall = {
       meeting_id: 7,
       date: '2026-03-05',
       locked: false,
       summoned: [
-        { member: member(1, 'Nguyễn Văn Đức'), mark: mark(1, 'late') },
-        { member: member(2, 'Lò Thị Hoa'), mark: null },
+        line(member(1, 'Nguyễn Văn Đức'), mark(1, 'late')),
+        line(member(2, 'Lò Thị Hoa'), null),
       ],
-      exempted: [{ member: member(3, 'Hoàng Văn An'), mark: mark(3, 'present') }],
+      exempted: [line(member(3, 'Hoàng Văn An'), mark(3, 'present'), 'exempted')],
+      sent_away: [line(member(4, 'Vi Thị Mai'), mark(4, 'late'), 'sent_away')],
       counts: NO_COUNTS,
+      frozen_at: null,
     };
-    expect(marksOf(sheet)).toEqual([mark(1, 'late'), mark(3, 'present')]);
+    expect(marksOf(sheet)).toEqual([mark(1, 'late'), mark(3, 'present'), mark(4, 'late')]);
   });
 
   it('sets, changes and clears a mark without changing the array given', () => {

@@ -1,7 +1,7 @@
 // Marks being taken at a roll call, as the roll call screen edits them before saving, and
 // the words for them. The counting rules stay in the backend (`rollCallCounts`).
 
-import type { Mark, Presence, RollCall } from './bindings';
+import type { Mark, Presence, RollCall, RollCallLine } from './bindings';
 import { charCount, cleanText } from './text';
 
 export const PRESENCE_LABELS: Record<Presence, string> = {
@@ -13,6 +13,12 @@ export const PRESENCE_LABELS: Record<Presence, string> = {
 };
 
 export const PRESENCES = Object.keys(PRESENCE_LABELS) as Presence[];
+
+/**
+ * The marks of a member who need not come (exempted, attending elsewhere): only that they
+ * came. An absence is not recorded for them (HD 12-HD/BTCTW, mục 3).
+ */
+export const ATTENDING_PRESENCES: readonly Presence[] = ['present', 'late', 'left_early'];
 
 /** The letter keys that mark the focused row (lower case; Shift and Caps Lock are ignored). */
 const MARK_KEYS: Record<string, Presence> = {
@@ -39,14 +45,14 @@ export function keysFor(presence: Presence): string[] {
     .map((key) => key.toUpperCase());
 }
 
-/** "87%", or a dash when there is no rate yet. */
-export function formatPercent(percent: number | null): string {
-  return percent === null ? '—' : `${percent}%`;
+/** Every line of a sheet in screen order: summoned, exempted, then attending elsewhere. */
+export function linesOf(sheet: RollCall): RollCallLine[] {
+  return [...sheet.summoned, ...sheet.exempted, ...sheet.sent_away];
 }
 
-/** The saved marks of a sheet, summoned then exempted, in the sheet's order. */
+/** The saved marks of a sheet, in the sheet's order. */
 export function marksOf(sheet: RollCall): Mark[] {
-  return [...sheet.summoned, ...sheet.exempted].flatMap((line) => (line.mark ? [line.mark] : []));
+  return linesOf(sheet).flatMap((line) => (line.mark ? [line.mark] : []));
 }
 
 export function markOf(marks: Mark[], memberId: number): Mark | null {

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../test/fakeBackend';
-import { NUMBER_RULES, ruleInputLabel, summarizeRules } from './rules';
+import { formatFraction, NUMBER_RULES, parseFraction, ruleInputLabel, summarizeRules } from './rules';
 
 describe('summarizeRules', () => {
   it('states each rule in plain words with its unit and basis', () => {
     const lines = summarizeRules(DEFAULT_SETTINGS).map((r) => `${r.name}: ${r.value} — ${r.basis}`);
-    expect(lines).toContain('Tỷ lệ dự họp tối thiểu: 85% — HD 12-HD/BTCTW (18/01/2018)');
+    expect(lines).toContain('Tỷ lệ dự họp phải trên: 85% — HD 12-HD/BTCTW (18/01/2018)');
     expect(lines).toContain('Thời lượng sinh hoạt tối thiểu: 90 phút — HD 42-HD/BTCTW (28/10/2025)');
-    expect(lines).toContain('Số lần vắng không lý do trong năm để cảnh báo: 2 lần — QĐ 24-QĐ/TW (2021), mục 8');
+    expect(lines).toContain('Số tháng có vắng không lý do trong năm để cảnh báo: 2 tháng — QĐ 24-QĐ/TW (2021), mục 8');
     expect(lines).toContain('Đánh số biên bản lại từ 01: theo nhiệm kỳ — HD 36-HD/VPTW (03/4/2018)');
+    expect(lines).toContain('Mức cảnh báo số người dự: 2/3 — Không có quy định chung; mức cảnh báo tự đặt');
+    expect(lines).toContain(
+      'Cuộc họp được tính khi xét vắng sinh hoạt: chỉ sinh hoạt thường kỳ — QĐ 24-QĐ/TW (2021), mục 8: bỏ sinh hoạt chi bộ ba tháng trong năm; chi bộ sinh hoạt thường kỳ mỗi tháng một lần (Điều lệ Đảng, Điều 24)',
+    );
+    expect(lines).toContain(
+      'Ngày nghỉ lễ, Tết được công bố thêm: chỉ các ngày nghỉ theo Bộ luật Lao động — Bộ luật Lao động 2019, Điều 112; thông báo nghỉ lễ, Tết hằng năm của Chính phủ',
+    );
     expect(lines).toContain('Tuổi tối thiểu khi vào Đảng: 18 tuổi — Điều lệ Đảng, Điều 1');
     expect(lines).toContain('Thời gian dự bị: 12 tháng — Điều lệ Đảng, Điều 5');
     expect(lines).toContain('Thời hạn xét công nhận chính thức: 30 ngày làm việc — Điều lệ Đảng, Điều 5');
@@ -24,12 +31,26 @@ describe('summarizeRules', () => {
   });
 });
 
+describe('parseFraction', () => {
+  it('reads a fraction typed with or without spaces', () => {
+    expect(parseFraction('2/3')).toEqual({ numerator: 2, denominator: 3 });
+    expect(parseFraction(' 1 / 2 ')).toEqual({ numerator: 1, denominator: 2 });
+    expect(formatFraction({ numerator: 2, denominator: 3 })).toBe('2/3');
+  });
+
+  it('refuses anything that is not two whole numbers', () => {
+    for (const text of ['', '2', '2/', '/3', '-2/3', '2,5/3', '0,67', '2/3/4', '12345/3']) {
+      expect(parseFraction(text), text).toBeNull();
+    }
+  });
+});
+
 describe('ruleInputLabel', () => {
   it('adds the unit to percent and minute rules only', () => {
     const label = (field: string) => ruleInputLabel(NUMBER_RULES.find((r) => r.field === field)!);
-    expect(label('attendance_warning_percent')).toBe('Tỷ lệ dự họp tối thiểu (%)');
+    expect(label('attendance_warning_percent')).toBe('Tỷ lệ dự họp phải trên (%)');
     expect(label('min_meeting_minutes')).toBe('Thời lượng sinh hoạt tối thiểu (phút)');
-    expect(label('unexcused_absence_flag')).toBe('Số lần vắng không lý do trong năm để xem xét xóa tên');
+    expect(label('unexcused_absence_flag')).toBe('Số tháng có vắng không lý do trong năm để xem xét xóa tên');
   });
 
   it('labels the membership rules with their units', () => {

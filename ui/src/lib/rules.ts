@@ -1,6 +1,7 @@
 // How each rule setting is named and shown, shared by the overview and the editor.
 
-import type { NumberingReset, Rule, RuleSettings } from './bindings';
+import type { DayOffChange, Fraction, HolidayCalendar, Rule, RuleSettings } from './bindings';
+import { formatDate, INVALID_DATE_MESSAGE, parseDate } from './dates';
 
 export type RuleField = keyof RuleSettings;
 
@@ -9,12 +10,18 @@ export type NumberRuleField = {
   [K in RuleField]: RuleSettings[K] extends Rule<number> ? K : never;
 }[RuleField];
 
+/** The rules whose value is one of a few named choices. */
+export type ChoiceRuleField = {
+  [K in RuleField]: RuleSettings[K] extends Rule<string> ? K : never;
+}[RuleField];
+
 type Unit =
   | 'percent'
   | 'minutes'
   | 'times'
   | 'years'
   | 'months'
+  | 'month_count'
   | 'days'
   | 'working_days'
   | 'day_count'
@@ -27,6 +34,8 @@ const UNITS: Record<Unit, { value: (n: number) => string; label: string | null }
   times: { value: (n) => `${n} lần`, label: null },
   years: { value: (n) => `${n} tuổi`, label: null },
   months: { value: (n) => `${n} tháng`, label: 'tháng' },
+  // A count of months whose name already says so ("Số tháng …").
+  month_count: { value: (n) => `${n} tháng`, label: null },
   days: { value: (n) => `${n} ngày`, label: 'ngày' },
   working_days: { value: (n) => `${n} ngày làm việc`, label: 'ngày làm việc' },
   // A count of days whose name already says so ("Số ngày …").
@@ -42,17 +51,16 @@ export interface NumberRule {
 }
 
 export const NUMBER_RULES: readonly NumberRule[] = [
-  { field: 'attendance_warning_percent', name: 'Tỷ lệ dự họp tối thiểu', unit: 'percent' },
-  { field: 'quorum_warning_percent', name: 'Mức cảnh báo số người dự', unit: 'percent' },
+  { field: 'attendance_warning_percent', name: 'Tỷ lệ dự họp phải trên', unit: 'percent' },
   {
     field: 'unexcused_absence_warning',
-    name: 'Số lần vắng không lý do trong năm để cảnh báo',
-    unit: 'times',
+    name: 'Số tháng có vắng không lý do trong năm để cảnh báo',
+    unit: 'month_count',
   },
   {
     field: 'unexcused_absence_flag',
-    name: 'Số lần vắng không lý do trong năm để xem xét xóa tên',
-    unit: 'times',
+    name: 'Số tháng có vắng không lý do trong năm để xem xét xóa tên',
+    unit: 'month_count',
   },
   {
     field: 'excused_absences_in_a_row',
@@ -90,14 +98,85 @@ export const NUMBER_RULES: readonly NumberRule[] = [
   },
 ];
 
-export const NUMBERING_RESET_NAME = 'Đánh số biên bản lại từ 01';
+/** The quorum warning, a fraction of the vote denominator (the backend's label). */
+export const QUORUM_WARNING_NAME = 'Mức cảnh báo số người dự';
 
-export const NUMBERING_RESET_OPTIONS: readonly { value: NumberingReset; label: string }[] = [
-  { value: 'per_term', label: 'Theo nhiệm kỳ' },
-  { value: 'per_year', label: 'Theo năm' },
+/** "2/3" */
+export function formatFraction(fraction: Fraction): string {
+  return `${fraction.numerator}/${fraction.denominator}`;
+}
+
+/** "2/3", " 2 / 3 " → the fraction; anything else (including 0 or a sign) → null. */
+export function parseFraction(text: string): Fraction | null {
+  const match = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(text);
+  if (match === null) return null;
+  return { numerator: Number(match[1]), denominator: Number(match[2]) };
+}
+
+/** The name of the table of announced days off. */
+export const DAYS_OFF_NAME = 'Ngày nghỉ lễ, Tết được công bố thêm';
+
+/** A row of the table of days off as typed: the date as dd/mm/yyyy. */
+export interface DayOffDraft {
+  date: string;
+  off: boolean;
+  note: string;
+}
+
+export function toDaysOffDraft(calendar: HolidayCalendar): DayOffDraft[] {
+  return calendar.changes.map((change) => ({ ...change, date: formatDate(change.date) }));
+}
+
+/** The table to send, or which row's date is not a date. The backend checks the rest. */
+export function fromDaysOffDraft(rows: readonly DayOffDraft[]): HolidayCalendar | { error: string } {
+  const changes: DayOffChange[] = [];
+  for (const [index, row] of rows.entries()) {
+    const parsed = parseDate(row.date);
+    if (!parsed.ok || parsed.iso === null) {
+      return { error: `Dòng ${index + 1}: ${INVALID_DATE_MESSAGE}` };
+    }
+    changes.push({ date: parsed.iso, off: row.off, note: row.note });
+  }
+  return { changes };
+}
+
+function daysOffSummary(calendar: HolidayCalendar): string {
+  const off = calendar.changes.filter((change) => change.off).length;
+  const working = calendar.changes.length - off;
+  if (calendar.changes.length === 0) return 'chỉ các ngày nghỉ theo Bộ luật Lao động';
+  const parts = [off > 0 ? `${off} ngày nghỉ thêm` : '', working > 0 ? `${working} ngày làm bù` : ''];
+  return parts.filter((part) => part !== '').join(', ');
+}
+
+/** A rule chosen among named values, with the values offered in the editor's order. */
+export type ChoiceRule = {
+  [K in ChoiceRuleField]: {
+    field: K;
+    name: string;
+    options: readonly { value: RuleSettings[K]['value']; label: string }[];
+  };
+}[ChoiceRuleField];
+
+export const CHOICE_RULES: readonly ChoiceRule[] = [
+  {
+    field: 'absence_meetings',
+    name: 'Cuộc họp được tính khi xét vắng sinh hoạt',
+    options: [
+      { value: 'regular', label: 'Chỉ sinh hoạt thường kỳ' },
+      { value: 'regular_and_thematic', label: 'Thường kỳ và chuyên đề' },
+    ],
+  },
+  {
+    field: 'minutes_numbering_reset',
+    name: 'Đánh số biên bản lại từ 01',
+    options: [
+      { value: 'per_term', label: 'Theo nhiệm kỳ' },
+      { value: 'per_year', label: 'Theo năm' },
+    ],
+  },
 ];
 
-/** The editor's label: "Tỷ lệ dự họp tối thiểu (%)". */
+/** The editor's label: "Tỷ lệ dự họp phải trên (%)". */
 export function ruleInputLabel(rule: NumberRule): string {
   const unit = UNITS[rule.unit].label;
   return unit === null ? rule.name : `${rule.name} (${unit})`;
@@ -107,8 +186,10 @@ function formatValue(unit: Unit, value: number): string {
   return UNITS[unit].value(value);
 }
 
-function numberingResetLabel(value: NumberingReset): string {
-  return NUMBERING_RESET_OPTIONS.find((option) => option.value === value)?.label ?? value;
+/** The label of the value chosen, or the value itself if the rule does not offer it. */
+function choiceLabel(rule: ChoiceRule, value: string): string {
+  const options: readonly { value: string; label: string }[] = rule.options;
+  return options.find((option) => option.value === value)?.label ?? value;
 }
 
 export interface RuleSummary {
@@ -128,10 +209,22 @@ export function summarizeRules(settings: RuleSettings): RuleSummary[] {
       basis: settings[rule.field].basis,
     })),
     {
-      field: 'minutes_numbering_reset',
-      name: NUMBERING_RESET_NAME,
-      value: numberingResetLabel(settings.minutes_numbering_reset.value).toLowerCase(),
-      basis: settings.minutes_numbering_reset.basis,
+      field: 'quorum_warning',
+      name: QUORUM_WARNING_NAME,
+      value: formatFraction(settings.quorum_warning.value),
+      basis: settings.quorum_warning.basis,
+    },
+    ...CHOICE_RULES.map((rule) => ({
+      field: rule.field,
+      name: rule.name,
+      value: choiceLabel(rule, settings[rule.field].value).toLowerCase(),
+      basis: settings[rule.field].basis,
+    })),
+    {
+      field: 'days_off',
+      name: DAYS_OFF_NAME,
+      value: daysOffSummary(settings.days_off.value),
+      basis: settings.days_off.basis,
     },
   ];
 }

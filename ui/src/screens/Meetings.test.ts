@@ -59,7 +59,7 @@ describe('meetings list', () => {
 
     expect(await screen.findByTestId('plan-result')).toHaveTextContent('Đã thêm 16 cuộc họp vào lịch năm 2026.');
     expect(screen.queryByTestId('plan-dialog')).toBeNull();
-    expect(backend.callsTo('plan_year')).toEqual([{ branchId: 1, year: 2026, rule: { day: 5, avoid_sunday: true } }]);
+    expect(backend.callsTo('plan_year')).toEqual([{ branchId: 1, year: 2026, rule: { day: 5, avoid_sunday: true, avoid_holidays: true } }]);
     const table = await screen.findByTestId('meetings-table');
     expect(within(table).getAllByRole('row')).toHaveLength(17);
     // 05/04/2026 is a Sunday: the April meeting moved to Monday.

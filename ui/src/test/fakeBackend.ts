@@ -52,10 +52,18 @@ export const FAKE_TODAY = '2026-03-10';
 
 export const DEFAULT_SETTINGS: RuleSettings = {
   attendance_warning_percent: { value: 85, basis: 'HD 12-HD/BTCTW (18/01/2018)' },
-  quorum_warning_percent: { value: 67, basis: 'Không có quy định chung; mức cảnh báo tự đặt' },
+  quorum_warning: {
+    value: { numerator: 2, denominator: 3 },
+    basis: 'Không có quy định chung; mức cảnh báo tự đặt',
+  },
   unexcused_absence_warning: { value: 2, basis: 'QĐ 24-QĐ/TW (2021), mục 8' },
   unexcused_absence_flag: { value: 3, basis: 'QĐ 24-QĐ/TW (2021), mục 8' },
   excused_absences_in_a_row: { value: 3, basis: 'HD 12-HD/BTCTW (18/01/2018)' },
+  absence_meetings: {
+    value: 'regular',
+    basis:
+      'QĐ 24-QĐ/TW (2021), mục 8: bỏ sinh hoạt chi bộ ba tháng trong năm; chi bộ sinh hoạt thường kỳ mỗi tháng một lần (Điều lệ Đảng, Điều 24)',
+  },
   min_meeting_minutes: { value: 90, basis: 'HD 42-HD/BTCTW (28/10/2025)' },
   min_combined_meeting_minutes: { value: 120, basis: 'HD 42-HD/BTCTW (28/10/2025)' },
   excellent_cap_percent: { value: 20, basis: 'HD 21-HD/BTCTW (2019)' },
@@ -66,6 +74,10 @@ export const DEFAULT_SETTINGS: RuleSettings = {
   probation_warning_days: { value: 30, basis: 'Mức nhắc trước tự đặt' },
   status_future_days: { value: 31, basis: 'Mức tự đặt' },
   attachment_max_megabytes: { value: 100, basis: 'Mức tự đặt' },
+  days_off: {
+    value: { changes: [] },
+    basis: 'Bộ luật Lao động 2019, Điều 112; thông báo nghỉ lễ, Tết hằng năm của Chính phủ',
+  },
 };
 
 /** A member input with the given fields over a blank one (admitted 2000-01-01). */
@@ -198,6 +210,8 @@ export class FakeBackend {
   calls: Call[] = [];
   /** Rejections to give instead of answering, by command. */
   failures = new Map<string, unknown>();
+  /** What roster_change_notice answers (canned: the fake keeps no roll calls). */
+  rosterChangeNotice: string | null = null;
   /** Milliseconds to wait before answering, by command and arguments. */
   delays = new Map<string, (args: Args) => number>();
   members: Member[] = [];
@@ -784,12 +798,14 @@ export class FakeBackend {
       present_official: 0,
       present_probationary: 0,
       present_exempted: 0,
+      present_sent_away: 0,
       absent_excused: 0,
       absent_unexcused: 0,
       unmarked: 0,
       vote_denominator: 0,
       voters_present: 0,
-      attendance_percent: null,
+      attendance_rate: null,
+      below_attendance: false,
       below_quorum: false,
     };
     return {
@@ -884,6 +900,8 @@ export class FakeBackend {
         return null;
       case 'add_status':
         return this.addStatus(args.memberId as number, args.input as StatusInput);
+      case 'roster_change_notice':
+        return this.rosterChangeNotice;
       case 'remove_status':
         this.statuses = this.statuses.filter((status) => status.id !== args.statusId);
         return null;

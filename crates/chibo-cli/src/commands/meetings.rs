@@ -1,10 +1,15 @@
-//! `chibo meetings plan|list`.
+//! `chibo meetings plan|list|show`.
 
 use chibo_core::dates::format_dmy;
+use chibo_core::minutes::{passes, Resolution};
 use chibo_core::planning::DayRule;
 use chibo_store::clock::today;
+use chibo_store::meeting_record::MeetingDetail;
+use chibo_store::minutes::MinutesStatus;
+use chibo_store::roll_call::{RollCall, RollCallLine};
 use chibo_store::{Result, Store};
 use chrono::Datelike;
+use serde::Serialize;
 
 use crate::output::print_json;
 
@@ -28,27 +33,149 @@ pub enum Command {
         #[arg(long)]
         year: Option<i32>,
     },
+    /// Một cuộc sinh hoạt: điểm danh, số liệu, biểu quyết (đã thông qua: như lúc thông qua)
+    Show {
+        /// Mã cuộc sinh hoạt (cột đầu của `meetings list`)
+        id: i64,
+    },
+}
+
+/// A resolution with the outcome the minutes state, against the roll call's denominator.
+#[derive(Serialize)]
+struct Outcome<'a> {
+    #[serde(flatten)]
+    resolution: &'a Resolution,
+    vote_denominator: u32,
+    passed: bool,
+}
+
+/// What `meetings show --json` prints: the roll call as frozen for approved minutes.
+#[derive(Serialize)]
+struct MeetingReport<'a> {
+    meeting: &'a MeetingDetail,
+    roll_call: &'a RollCall,
+    minutes_status: MinutesStatus,
+    minutes_number: Option<&'a str>,
+    content_hash: Option<&'a str>,
+    resolutions: Vec<Outcome<'a>>,
+}
+
+fn show(store: &Store, id: i64, json: bool) -> Result<()> {
+    let meeting = store.meeting_detail(id)?;
+    let roll_call = store.roll_call(id)?;
+    let minutes = store.minutes(id)?;
+    let denominator = roll_call.counts.vote_denominator;
+    let report = MeetingReport {
+        meeting: &meeting,
+        roll_call: &roll_call,
+        minutes_status: minutes.status,
+        minutes_number: minutes.number.as_deref(),
+        content_hash: minutes.content_hash.as_deref(),
+        resolutions: minutes
+            .content
+            .resolutions
+            .iter()
+            .map(|resolution| Outcome {
+                resolution,
+                vote_denominator: denominator,
+                passed: passes(resolution, denominator),
+            })
+            .collect(),
+    };
+    if json {
+        return print_json(&report);
+    }
+    let input = &meeting.meeting;
+    println!("{} — {}", format_dmy(input.date), input.title);
+    println!(
+        "{}{}",
+        input.kind.label(),
+        if roll_call.locked {
+            " · biên bản đã thông qua: điểm danh và số liệu như lúc thông qua"
+        } else {
+            ""
+        }
+    );
+    let print_lines = |heading: &str, lines: &[RollCallLine]| {
+        if lines.is_empty() {
+            return;
+        }
+        println!("\n{heading}");
+        for (n, line) in lines.iter().enumerate() {
+            let mark = line.mark.as_ref().map_or("Chưa điểm danh".to_owned(), |m| {
+                if m.reason.is_empty() {
+                    m.presence.label().to_owned()
+                } else {
+                    format!("{} ({})", m.presence.label(), m.reason)
+                }
+            });
+            println!(
+                "{:>3}. {:<30} {:<28} {mark}",
+                n + 1,
+                line.member.full_name,
+                line.standing.label()
+            );
+        }
+    };
+    print_lines("Phải dự họp", &roll_call.summoned);
+    print_lines("Miễn sinh hoạt", &roll_call.exempted);
+    print_lines("Sinh hoạt tạm thời nơi khác", &roll_call.sent_away);
+    let c = &roll_call.counts;
+    println!(
+        "\nPhải dự {}; có mặt: chính thức {}, dự bị {}, miễn sinh hoạt {}, nơi khác {}; vắng có lý do {}, \
+         vắng không lý do {}; chưa điểm danh {}. Tỷ lệ dự họp {}. Tính biểu quyết {}, có mặt được \
+         biểu quyết {}.",
+        c.summoned,
+        c.present_official,
+        c.present_probationary,
+        c.present_exempted,
+        c.present_sent_away,
+        c.absent_excused,
+        c.absent_unexcused,
+        c.unmarked,
+        c.attendance_rate.as_deref().unwrap_or("—"),
+        c.vote_denominator,
+        c.voters_present
+    );
+    for outcome in &report.resolutions {
+        println!(
+            "Biểu quyết: {}: tán thành {}/{}; {}.",
+            outcome.resolution.text,
+            outcome.resolution.votes_for,
+            denominator,
+            if outcome.passed {
+                "thông qua"
+            } else {
+                "không thông qua"
+            }
+        );
+    }
+    Ok(())
 }
 
 pub fn run(store: &mut Store, branch: Option<&str>, command: Command, json: bool) -> Result<()> {
-    let branch = store.resolve_branch(branch)?;
-    let (meetings, verb) = match command {
+    let (branch, meetings, verb) = match command {
+        Command::Show { id } => return show(store, id, json),
         Command::Plan {
             year,
             day,
             keep_sundays,
         } => {
+            let branch = store.resolve_branch(branch)?;
             let rule = DayRule {
                 day,
                 avoid_sunday: !keep_sundays,
                 avoid_holidays: true,
             };
-            (store.plan_year(branch.id, year, rule)?, Some(year))
+            let planned = store.plan_year(branch.id, year, rule)?;
+            (branch, planned, Some(year))
         }
-        Command::List { year } => (
-            store.meetings_of_year(branch.id, year.unwrap_or_else(|| today().year()))?,
-            None,
-        ),
+        Command::List { year } => {
+            let branch = store.resolve_branch(branch)?;
+            let year = year.unwrap_or_else(|| today().year());
+            let meetings = store.meetings_of_year(branch.id, year)?;
+            (branch, meetings, None)
+        }
     };
     if json {
         return print_json(&meetings);

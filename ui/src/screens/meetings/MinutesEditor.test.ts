@@ -28,12 +28,14 @@ const COUNTS: RollCallCounts = {
   present_official: 3,
   present_probationary: 0,
   present_exempted: 0,
+  present_sent_away: 0,
   absent_excused: 0,
   absent_unexcused: 0,
   unmarked: 0,
   vote_denominator: 3,
   voters_present: 3,
-  attendance_percent: 100,
+  attendance_rate: '100%',
+  below_attendance: false,
   below_quorum: false,
 };
 

@@ -2,7 +2,7 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Mark, Member, RollCall, RollCallCounts } from '../../lib/bindings';
+import type { Mark, Member, RollCall, RollCallCounts, RollCallLine, Standing } from '../../lib/bindings';
 import { emptyMemberInput, splitName } from '../../lib/members';
 import { markOf } from '../../lib/rollCall';
 import RollCallScreen from './RollCall.svelte';
@@ -30,18 +30,21 @@ const NO_COUNTS: RollCallCounts = {
   present_official: 0,
   present_probationary: 0,
   present_exempted: 0,
+  present_sent_away: 0,
   absent_excused: 0,
   absent_unexcused: 0,
   unmarked: 3,
   vote_denominator: 2,
   voters_present: 0,
-  attendance_percent: null,
+  attendance_rate: null,
+  below_attendance: false,
   below_quorum: false,
 };
 
-/** Đức and Hoa official, Bình probationary; An exempted. */
+/** Đức and Hoa official, Bình probationary; An exempted; Mai attending elsewhere. */
 function sheet(fields: Partial<RollCall> = {}, marks: Mark[] = []): RollCall {
-  const line = (m: Member) => ({ member: m, mark: markOf(marks, m.id) });
+  const line = (m: Member, kind: Standing['kind'] = m.official_on ? 'official' : 'probationary') =>
+    ({ member: m, standing: { kind }, attached_here: false, mark: markOf(marks, m.id) }) as RollCallLine;
   return {
     meeting_id: MEETING_ID,
     date: '2026-03-05',
@@ -51,8 +54,10 @@ function sheet(fields: Partial<RollCall> = {}, marks: Mark[] = []): RollCall {
       line(member(2, 'Lò Thị Hoa')),
       line(member(3, 'Vi Văn Bình', null)),
     ],
-    exempted: [line(member(4, 'Hoàng Văn An'))],
+    exempted: [line(member(4, 'Hoàng Văn An'), 'exempted')],
+    sent_away: [line(member(5, 'Vi Thị Mai'), 'sent_away')],
     counts: NO_COUNTS,
+    frozen_at: null,
     ...fields,
   };
 }
@@ -111,15 +116,32 @@ function pressed(memberId: number): string[] {
 }
 
 describe('RollCall', () => {
-  it('lists the summoned in the order given and the exempted apart', async () => {
+  it('lists the summoned in the order given, the exempted and those attending elsewhere apart', async () => {
     mockRollCall(sheet());
     await renderRollCall();
 
     const exempted = screen.getByTestId('roll-exempted');
     expect(exempted).toHaveTextContent('Miễn sinh hoạt (không bắt buộc điểm danh)');
+    const sentAway = screen.getByTestId('roll-sent-away');
+    expect(sentAway).toHaveTextContent('Đang sinh hoạt tạm thời nơi khác');
     const rows = screen.getAllByTestId(/^roll-row-/);
-    expect(rows.map((row) => row.dataset.testid)).toEqual(['roll-row-1', 'roll-row-2', 'roll-row-3', 'roll-row-4']);
-    expect(rows.map((row) => exempted.contains(row))).toEqual([false, false, false, true]);
+    expect(rows.map((row) => row.dataset.testid)).toEqual([
+      'roll-row-1',
+      'roll-row-2',
+      'roll-row-3',
+      'roll-row-4',
+      'roll-row-5',
+    ]);
+    expect(rows.map((row) => exempted.contains(row))).toEqual([false, false, false, true, false]);
+    expect(rows.map((row) => sentAway.contains(row))).toEqual([false, false, false, false, true]);
+    // Those who need not come are only marked as coming.
+    for (const row of [rows[3]!, rows[4]!]) {
+      expect(within(row).getAllByRole('button').map((button) => button.textContent?.trim())).toEqual([
+        'Có mặt',
+        'Muộn',
+        'Về sớm',
+      ]);
+    }
     expect(rows[0]).toHaveTextContent('Nguyễn Văn Đức');
     expect(rows[0]).not.toHaveTextContent('dự bị');
     expect(rows[2]).toHaveTextContent('Vi Văn Bình');
@@ -131,6 +153,28 @@ describe('RollCall', () => {
       'Vắng có lý do',
       'Vắng không lý do',
     ]);
+  });
+
+  it('ignores the absence keys on a row that is only marked as coming', async () => {
+    const user = userEvent.setup();
+    const backend = mockRollCall(sheet());
+    await renderRollCall();
+
+    screen.getByTestId('roll-row-5').focus();
+    await user.keyboard('k');
+    expect(pressed(5)).toEqual([]);
+    expect(screen.getByTestId('roll-row-5')).toHaveFocus();
+    await user.keyboard('m');
+    expect(pressed(5)).toEqual(['roll-mark-5-late']);
+    expect(backend.counted[backend.counted.length - 1]).toEqual([mark(5, 'late')]);
+  });
+
+  it('says a locked sheet is kept as it was approved', async () => {
+    mockRollCall(sheet({ locked: true, frozen_at: '2026-03-06T09:15:00+07:00' }));
+    await renderRollCall();
+
+    expect(screen.getByTestId('roll-locked')).toHaveTextContent('Biên bản đã thông qua');
+    expect(screen.getByTestId('roll-locked')).toHaveTextContent('như lúc thông qua (06/03/2026 09:15)');
   });
 
   it('shows the saved marks', async () => {
@@ -182,9 +226,9 @@ describe('RollCall', () => {
     expect(pressed(3)).toEqual(['roll-mark-3-late']);
     // From the last summoned to the exempted.
     expect(pressed(4)).toEqual(['roll-mark-4-left_early']);
-    expect(screen.getByTestId('roll-row-4')).toHaveFocus();
+    expect(screen.getByTestId('roll-row-5')).toHaveFocus();
 
-    await user.keyboard('{ArrowUp}{ArrowUp}{ArrowUp}l');
+    await user.keyboard('{ArrowUp}{ArrowUp}{ArrowUp}{ArrowUp}l');
     expect(pressed(1)).toEqual(['roll-mark-1-excused']);
 
     // Typing a reason marks nobody.
@@ -278,13 +322,15 @@ describe('RollCall', () => {
       absent_unexcused: 1,
       unmarked: 1,
       voters_present: 1,
-      attendance_percent: 33,
+      attendance_rate: '33,3%',
+      below_attendance: true,
     });
-    await waitFor(() => expect(screen.getByTestId('roll-count-percent')).toHaveTextContent(/^33%$/));
-    answers[0]!({ ...NO_COUNTS, present_official: 1, unmarked: 2, voters_present: 1, attendance_percent: 100 });
+    await waitFor(() => expect(screen.getByTestId('roll-count-percent')).toHaveTextContent(/^33,3%$/));
+    expect(screen.getByTestId('roll-attendance-warning')).toHaveTextContent('Tỷ lệ dự họp 33,3%');
+    answers[0]!({ ...NO_COUNTS, present_official: 1, unmarked: 2, voters_present: 1, attendance_rate: '100%' });
     await new Promise((resolve) => setTimeout(resolve, 10));
 
-    expect(screen.getByTestId('roll-count-percent')).toHaveTextContent(/^33%$/);
+    expect(screen.getByTestId('roll-count-percent')).toHaveTextContent(/^33,3%$/);
     expect(screen.getByTestId('roll-count-present-official')).toHaveTextContent(/^1$/);
     expect(screen.getByTestId('roll-count-present-probationary')).toHaveTextContent(/^0$/);
     expect(screen.getByTestId('roll-count-present-exempted')).toHaveTextContent(/^0$/);

@@ -8,7 +8,7 @@ import AttendanceHistoryView from './AttendanceHistory.svelte';
 const MEMBER_ID = 5;
 
 function stats(fields: Partial<AttendanceStats>): AttendanceStats {
-  return { meetings: 0, attended: 0, late: 0, left_early: 0, excused: 0, unexcused: 0, rate_percent: null, ...fields };
+  return { meetings: 0, attended: 0, late: 0, left_early: 0, excused: 0, unexcused: 0, rate: null, ...fields };
 }
 
 function entry(meetingId: number, date: string, fields: Partial<AttendanceEntry> = {}): AttendanceEntry {
@@ -34,10 +34,10 @@ const ENTRIES: AttendanceEntry[] = [
 
 const FULL: AttendanceHistory = {
   years: [
-    { year: 2026, stats: stats({ meetings: 2, attended: 1, late: 1, excused: 1, rate_percent: 50 }) },
-    { year: 2025, stats: stats({ meetings: 3, attended: 1, excused: 1, unexcused: 1, rate_percent: 33 }) },
+    { year: 2026, stats: stats({ meetings: 2, attended: 1, late: 1, excused: 1, rate: '50%' }) },
+    { year: 2025, stats: stats({ meetings: 3, attended: 1, excused: 1, unexcused: 1, rate: '33,3%' }) },
   ],
-  range: stats({ meetings: 5, attended: 2, late: 1, excused: 2, unexcused: 1, rate_percent: 40 }),
+  range: stats({ meetings: 5, attended: 2, late: 1, excused: 2, unexcused: 1, rate: '40%' }),
   entries: ENTRIES,
 };
 
@@ -61,7 +61,7 @@ function mockAttendance(history: AttendanceHistory = FULL): Range[] {
     if (from === null && until === null) return history;
     return {
       ...history,
-      range: stats({ meetings: 3, attended: 1, excused: 1, unexcused: 1, rate_percent: 33 }),
+      range: stats({ meetings: 3, attended: 1, excused: 1, unexcused: 1, rate: '33,3%' }),
       entries: history.entries.filter((e) => e.date.startsWith('2025')),
     };
   });
@@ -90,7 +90,7 @@ describe('AttendanceHistory', () => {
       '0',
       '50%',
     ]);
-    expect(screen.getByTestId('attendance-year-2025')).toHaveTextContent('33%');
+    expect(screen.getByTestId('attendance-year-2025')).toHaveTextContent('33,3%');
     expect(screen.getByTestId('attendance-range')).toHaveTextContent('Toàn bộ thời gian: 5 buổi');
     expect(screen.getByTestId('attendance-range-rate')).toHaveTextContent(/^40%$/);
 
@@ -116,7 +116,7 @@ describe('AttendanceHistory', () => {
     await user.type(screen.getByTestId('attendance-until'), '31/12/2025');
     await user.click(screen.getByTestId('attendance-apply'));
 
-    await waitFor(() => expect(screen.getByTestId('attendance-range-rate')).toHaveTextContent('33%'));
+    await waitFor(() => expect(screen.getByTestId('attendance-range-rate')).toHaveTextContent('33,3%'));
     expect(asked[asked.length - 1]).toEqual({ from: '2025-01-01', until: '2025-12-31' });
     expect(screen.getByTestId('attendance-range')).toHaveTextContent('01/01/2025 – 31/12/2025: 3 buổi');
     expect(screen.getAllByTestId(/^attendance-entry-/)).toHaveLength(3);

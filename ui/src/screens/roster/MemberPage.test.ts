@@ -8,7 +8,7 @@ import MemberPage from './MemberPage.svelte';
 
 const NO_ATTENDANCE: AttendanceHistory = {
   years: [],
-  range: { meetings: 0, attended: 0, late: 0, left_early: 0, excused: 0, unexcused: 0, rate_percent: null },
+  range: { meetings: 0, attended: 0, late: 0, left_early: 0, excused: 0, unexcused: 0, rate: null },
   entries: [],
 };
 
@@ -53,7 +53,7 @@ describe('MemberPage', () => {
   it("shows the member's attendance below the timeline", async () => {
     const backend = new FakeBackend();
     const member = backend.addMember({ full_name: 'Lò Thị Hoa' });
-    const stats = { ...NO_ATTENDANCE.range, meetings: 1, attended: 1, rate_percent: 100 };
+    const stats = { ...NO_ATTENDANCE.range, meetings: 1, attended: 1, rate: '100%' };
     renderPage(member.id, {
       years: [{ year: 2026, stats }],
       range: stats,
@@ -130,6 +130,8 @@ describe('MemberPage', () => {
 
     await waitFor(() => expect(screen.queryByTestId(`status-${status.id}`)).toBeNull());
     expect(backend.callsTo('remove_status')).toEqual([{ statusId: status.id }]);
+    expect(backend.callsTo('roster_change_notice')).toEqual([{ memberId: member.id, from: '2020-01-01' }]);
+    expect(screen.queryByTestId('roster-change-notice')).toBeNull();
   });
 
   it('recognises a probationary member as official', async () => {
@@ -149,6 +151,27 @@ describe('MemberPage', () => {
     ]);
     expect(screen.getByTestId('member-standing')).toHaveTextContent('Chính thức');
     expect(screen.queryByTestId('recognise-official')).toBeNull();
+  });
+
+  it('says which approved meetings a backdated change leaves as they were', async () => {
+    const backend = new FakeBackend();
+    const member = backend.addMember({ full_name: 'Vi Văn Bình', admitted_on: '2024-01-10' });
+    const notice =
+      'Thay đổi của Vi Văn Bình có hiệu lực trước 1 cuộc họp đã thông qua biên bản (05/01/2025): các cuộc họp này giữ nguyên danh sách và số liệu như khi thông qua.';
+    backend.rosterChangeNotice = notice;
+    const { user } = renderPage(member.id);
+
+    await user.click(await screen.findByTestId('recognise-official'));
+    await user.type(screen.getByTestId('recognise-official_on'), '10/01/2025');
+    await user.type(screen.getByTestId('recognise-reference'), 'Quyết định 40-QĐ/ĐU');
+    await user.click(screen.getByTestId('recognise-save'));
+
+    expect(await screen.findByTestId('roster-change-notice')).toHaveTextContent(notice);
+    expect(backend.callsTo('roster_change_notice')).toEqual([{ memberId: member.id, from: '2025-01-10' }]);
+
+    // Opening another form clears it.
+    await user.click(screen.getByTestId('record-status'));
+    expect(screen.queryByTestId('roster-change-notice')).toBeNull();
   });
 
   it('reports the form as dirty while a status is being typed', async () => {
