@@ -51,6 +51,30 @@ function freePort() {
   });
 }
 
+/** Whether an app still owns its single-instance name on the session bus: a process that is
+ * exiting is gone from /proc's view (no exe, no environ) a moment before its bus connection
+ * closes, and a launch in that moment hands over to it. `false` without a session bus. */
+function singleInstanceNameOwned() {
+  if (!process.env.DBUS_SESSION_BUS_ADDRESS) return false;
+  try {
+    const names = execFileSync(
+      'dbus-send',
+      [
+        '--session',
+        '--dest=org.freedesktop.DBus',
+        '--type=method_call',
+        '--print-reply',
+        '/org/freedesktop/DBus',
+        'org.freedesktop.DBus.ListNames',
+      ],
+      { encoding: 'utf8', timeout: 5000 },
+    );
+    return names.includes(`"${IDENTIFIER}.SingleInstance`);
+  } catch {
+    return false;
+  }
+}
+
 function snapshot(dir) {
   return existsSync(dir) ? readdirSync(dir, { recursive: true }).sort().join('\n') : null;
 }
@@ -158,11 +182,12 @@ export class AppEnv {
     const until = Date.now() + APP_EXIT_TIMEOUT_MS;
     for (;;) {
       const pids = appProcesses(this.dataDir).roots;
-      if (pids.length === 0) return;
+      if (pids.length === 0 && !singleInstanceNameOwned()) return;
       if (Date.now() > until) {
         throw new Error(
           `the app of the last launch is still running ${APP_EXIT_TIMEOUT_MS / 1000} s after ` +
-            `it was closed (pid ${pids.join(', ')}); a new launch would hand over to it`,
+            `it was closed (${pids.length > 0 ? `pid ${pids.join(', ')}` : 'its single-instance name is still on the session bus'}); ` +
+            'a new launch would hand over to it',
         );
       }
       await sleep(100);

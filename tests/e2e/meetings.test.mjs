@@ -1,7 +1,8 @@
 // Meetings journey in the real app, on a pinned "today" (27/11/2026): plan a year (twice:
 // nothing is duplicated), reopen March's approved minutes, take its roll call again with
-// every status and check the live counters, and see a member's third unexcused absence
-// raise the flag on the overview.
+// every status and check the live counters, see a member's third unexcused absence raise
+// the flag on the overview, then record his exemption backdated before February: the
+// approved February roll call stays as approved, and the member page says so.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -29,7 +30,7 @@ test('plan a year, take the March roll call, and a third unexcused absence is fl
     const warnings = await app.list('warning-');
     const paoWarning = warnings.find((w) => w.text.includes('Vàng A Páo'));
     assert.ok(paoWarning, 'the demo member with two unexcused absences is warned');
-    assert.match(paoWarning.text, /2 lần vắng không lý do/);
+    assert.match(paoWarning.text, /trong 2 tháng của năm/);
   });
 
   await env.step('plan-next-year-twice', async () => {
@@ -117,5 +118,47 @@ test('plan a year, take the March roll call, and a third unexcused absence is fl
       (w) => w.text.includes('Vàng A Páo') && w.text.includes('trong 3 tháng của năm'),
     );
     assert.ok(flag, `the flag in ${warnings.map((w) => w.text).join(' | ')}`);
+  });
+
+  await env.step('backdated-exemption-leaves-approved-meetings', async () => {
+    await app.click('nav-roster');
+    await app.type('roster-search', 'vang a pao');
+    const row = await app.waitItem('roster-row-', (r) => r.text.includes('Vàng A Páo'));
+    await app.clickRow(row.testid);
+    await app.waitFor('member-page');
+    await app.click('record-status');
+    await app.waitFor('status-form');
+    const select = await app.waitFor('status-kind');
+    const option = await app.cmd('POST', `/element/${select}/element`, {
+      using: 'css selector',
+      value: 'option[value="exempted"]',
+    });
+    await app.cmd('POST', `/element/${Object.values(option)[0]}/click`, {});
+    await app.type('status-start', '01/02/2026');
+    await app.type('status-reference', '12-QĐ/CB');
+    await app.click('status-save');
+    // February's minutes are approved: kept as approved, and the user is told so.
+    await app.waitText('roster-change-notice', (t) => t.includes('giữ nguyên danh sách và số liệu'));
+    assert.match(await app.text('roster-change-notice'), /05\/02\/2026/);
+  });
+
+  await env.step('february-roll-call-is-frozen', async () => {
+    await app.click('nav-meetings');
+    await app.waitFor('meetings-screen');
+    const february = await app.waitItem(
+      'meeting-row-',
+      (r) => r.text.includes('05/02/2026') && /thường kỳ/i.test(r.text),
+    );
+    await app.clickRow(february.testid);
+    await app.waitFor('meeting-page');
+    await app.click('meeting-roll-call');
+    await app.waitFor('roll-call-screen');
+    await app.waitText('roll-locked', (t) => t.includes('như lúc thông qua'));
+    const total = await number(app, 'roll-count-summoned');
+    const summoned = (await app.list('roll-row-')).slice(0, total);
+    assert.ok(
+      summoned.some((r) => r.text.includes('Vàng A Páo')),
+      'the approved sheet still summons Vàng A Páo as he was then',
+    );
   });
 });

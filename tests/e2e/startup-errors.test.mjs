@@ -2,14 +2,12 @@
 // a damaged database is replaced by the newest backup only when the user asks.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { APP, AppEnv } from './harness.mjs';
+import { AppEnv, journey } from './harness.mjs';
 
-const CLI = path.join(path.dirname(APP), 'chibo');
 
 let env;
 before(async () => {
@@ -47,33 +45,33 @@ function flipPages(file) {
 test('a damaged database is detected at start and replaced by the newest backup on request', async () => {
   // One app at a time: a second one would hand over to the first (single instance).
   await env.quit();
-  const restoring = await AppEnv.create('startup-restore');
-  const data = restoring.dataDir;
-  execFileSync(CLI, ['--data-dir', data, 'demo']);
-  const backup = path.join(data, 'backups', 'chibo-2026-11-27-073000.sqlite3');
-  mkdirSync(path.dirname(backup), { recursive: true });
-  execFileSync(CLI, ['--data-dir', data, 'backup', '--out', backup]);
-  const db = path.join(data, 'chibo.sqlite3');
-  flipPages(db);
-  const damaged = readFileSync(db);
-  const app = await restoring.launch();
-  await restoring.step('damaged-db-offers-backup', async () => {
-    await app.waitFor('startup-error');
-    assert.equal(await app.text('startup-error-code'), 'corrupt');
-    assert.match(await app.text('startup-error'), /bị hỏng/);
-    assert.match(await app.text('startup-restore'), /27\/11\/2026 07:30/);
-    assert.ok(readFileSync(db).equals(damaged), 'nothing touched before the user says so');
+  // Its own environment, disposed even when a step fails (a driver left running would
+  // hold the suite).
+  await journey('startup-restore', {}, async (restoring) => {
+    const data = restoring.dataDir;
+    restoring.cli('demo');
+    const backup = path.join(data, 'backups', 'chibo-2026-11-27-073000.sqlite3');
+    mkdirSync(path.dirname(backup), { recursive: true });
+    restoring.cli('backup', '--out', backup);
+    const db = path.join(data, 'chibo.sqlite3');
+    flipPages(db);
+    const damaged = readFileSync(db);
+    const app = await restoring.launch();
+    await restoring.step('damaged-db-offers-backup', async () => {
+      await app.waitFor('startup-error');
+      assert.equal(await app.text('startup-error-code'), 'corrupt');
+      assert.match(await app.text('startup-error'), /bị hỏng/);
+      assert.match(await app.text('startup-restore'), /27\/11\/2026 07:30/);
+      assert.ok(readFileSync(db).equals(damaged), 'nothing touched before the user says so');
+    });
+    await restoring.step('restore-and-open', async () => {
+      await app.click('startup-restore');
+      await app.click('restore-confirm');
+      await app.waitText('restore-report', (t) => t.includes('1 chi bộ, 26 đảng viên'), 20000);
+      await app.click('startup-open');
+      await app.waitFor('overview-screen');
+      const aside = readdirSync(path.join(data, 'backups')).filter((f) => f.startsWith('hong-'));
+      assert.ok(aside.some((f) => f.endsWith('.sqlite3')), aside.join(', '));
+    });
   });
-  await restoring.step('restore-and-open', async () => {
-    await app.click('startup-restore');
-    await app.click('restore-confirm');
-    await app.waitText('restore-report', (t) => t.includes('1 chi bộ, 26 đảng viên'), 20000);
-    await app.click('startup-open');
-    await app.waitFor('overview-screen');
-    const aside = readdirSync(path.join(data, 'backups')).filter((f) => f.startsWith('hong-'));
-    assert.ok(aside.some((f) => f.endsWith('.sqlite3')), aside.join(', '));
-  });
-  const leaks = restoring.leaks();
-  await restoring.dispose();
-  assert.deepEqual(leaks, [], 'the app wrote outside its data dir');
 });

@@ -10,7 +10,7 @@ use ts_rs::TS;
 use crate::dates::format_dmy;
 use crate::meeting::MeetingKind;
 use crate::rates::{above_percent, percent_text};
-use crate::roster::Eligibility;
+use crate::roster::{Eligibility, Standing};
 use crate::settings::RuleSettings;
 use crate::text::clean;
 use crate::validation::{optional_text, FieldError};
@@ -114,6 +114,22 @@ pub fn absent_without_accepted_reason(presence: Presence, reason_accepted: bool)
     }
 }
 
+/// Why a member of this standing on the meeting's date cannot be marked so, or `None`: the
+/// summoned (official, probationary) any way; the exempted and those attending elsewhere
+/// only as coming, since they are not summoned they cannot be absent (HD 12-HD/BTCTW);
+/// nobody else. Every way a mark comes in (the roll call, an interchange file) asks this.
+pub fn mark_refusal(standing: Standing, presence: Presence) -> Option<&'static str> {
+    match standing {
+        Standing::Official | Standing::Probationary => None,
+        Standing::Exempted | Standing::SentAway if presence.attended() => None,
+        Standing::Exempted | Standing::SentAway => Some(
+            "được miễn sinh hoạt hoặc đang sinh hoạt tạm thời nơi khác vào ngày họp: không \
+             được triệu tập nên không ghi vắng; chỉ ghi khi có mặt",
+        ),
+        Standing::NotOnRoll | Standing::Left(_) => Some("không thuộc danh sách triệu tập ngày họp"),
+    }
+}
+
 fn refused(message: String) -> FieldError {
     FieldError::new("marks", message)
 }
@@ -138,17 +154,15 @@ pub fn validated_marks(eligibility: &Eligibility, marks: &[Mark]) -> Result<Vec<
         .iter()
         .map(|mark| {
             let id = mark.member_id;
-            if attend_only.contains(&id) && !mark.presence.attended() {
-                return Err(refused(format!(
-                    "Đảng viên số {id} được miễn sinh hoạt hoặc đang sinh hoạt tạm thời nơi \
-                     khác vào ngày họp: không được triệu tập nên không ghi vắng; chỉ ghi khi \
-                     có mặt."
-                )));
-            }
-            if !summoned.contains(&id) && !attend_only.contains(&id) {
-                return Err(refused(format!(
-                    "Đảng viên số {id} không thuộc danh sách triệu tập ngày họp."
-                )));
+            let standing = if summoned.contains(&id) {
+                Standing::Official
+            } else if attend_only.contains(&id) {
+                Standing::Exempted
+            } else {
+                Standing::NotOnRoll
+            };
+            if let Some(why) = mark_refusal(standing, mark.presence) {
+                return Err(refused(format!("Đảng viên số {id} {why}.")));
             }
             if !seen.insert(id) {
                 return Err(refused(format!(
@@ -352,6 +366,36 @@ fn longest_excused_run<'a>(marks: &[&'a AbsenceMark]) -> Option<Vec<&'a AbsenceM
 mod tests {
     use super::*;
     use crate::settings::AbsenceMeetings;
+    use crate::status::StatusKind;
+
+    #[test]
+    fn who_may_be_marked_how_follows_the_standing_on_the_day() {
+        let all = [
+            Presence::Present,
+            Presence::Late,
+            Presence::LeftEarly,
+            Presence::Excused,
+            Presence::Unexcused,
+        ];
+        for presence in all {
+            assert_eq!(mark_refusal(Standing::Official, presence), None);
+            assert_eq!(mark_refusal(Standing::Probationary, presence), None);
+            for standing in [Standing::Exempted, Standing::SentAway] {
+                assert_eq!(
+                    mark_refusal(standing, presence).is_none(),
+                    presence.attended(),
+                    "{standing:?} {presence:?}"
+                );
+            }
+            for standing in [
+                Standing::NotOnRoll,
+                Standing::Left(StatusKind::TransferredOut),
+                Standing::Left(StatusKind::Deceased),
+            ] {
+                assert!(mark_refusal(standing, presence).is_some());
+            }
+        }
+    }
 
     fn mark(id: i64, presence: Presence, accepted: bool) -> Mark {
         Mark {

@@ -14,13 +14,22 @@ pub fn format_dmy(date: NaiveDate) -> String {
 /// (`ngày 03 tháng 4 năm 2026`): no digit can then be added in front to make another valid
 /// date (1 → 11, 2 → 12).
 pub fn party_date_words(date: NaiveDate) -> String {
-    let month = date.month();
-    let month = if month <= 2 {
+    format!(
+        "ngày {:02} tháng {} năm {}",
+        date.day(),
+        party_month(date.month()),
+        date.year()
+    )
+}
+
+/// A month as the date line writes it: "01", "02" (a leading zero for January and
+/// February only), then "3" to "12".
+pub fn party_month(month: u32) -> String {
+    if month <= 2 {
         format!("{month:02}")
     } else {
         month.to_string()
-    };
-    format!("ngày {:02} tháng {month} năm {}", date.day(), date.year())
+    }
 }
 
 /// Reads `dd/mm/yyyy` (also `d/m/yyyy`, with `-` or `.` as separators) into a calendar date;

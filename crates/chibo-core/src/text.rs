@@ -41,6 +41,57 @@ pub fn file_slug(input: &str) -> String {
         .join("-")
 }
 
+/// The five tone marks (huyền, sắc, ngã, hỏi, nặng) as combining characters.
+fn is_tone_mark(c: char) -> bool {
+    matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
+}
+
+/// A text with the tone of a word ending in "oa", "oe" or "uy" on its last vowel ("Hòa" →
+/// "Hoà", "Thủy" → "Thuỷ", "Khỏe" → "Khoẻ"): the old and the new placement of the 1984
+/// spelling rules (Quyết định 240/QĐ) write one name two ways. Only for comparing: stored
+/// text keeps what was typed. NFC.
+pub fn tones_on_last_vowel(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for (i, word) in input.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.extend(word_tone_moved(word).nfc());
+    }
+    out
+}
+
+fn word_tone_moved(word: &str) -> String {
+    let chars: Vec<char> = word.nfd().collect();
+    // The base letters with the position of each in `chars`.
+    let letters: Vec<(usize, char)> = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !is_combining_mark(**c))
+        .map(|(i, c)| (i, c.to_ascii_lowercase()))
+        .collect();
+    let [.., (first_at, first), (last_at, last)] = letters[..] else {
+        return chars.into_iter().collect();
+    };
+    if !matches!((first, last), ('o', 'a') | ('o', 'e') | ('u', 'y')) {
+        return chars.into_iter().collect();
+    }
+    // "qu" + y: the u is part of the consonant, the tone already sits on the y.
+    let marks = &chars[first_at + 1..last_at];
+    let Some(tone_at) = marks.iter().position(|c| is_tone_mark(*c)) else {
+        return chars.into_iter().collect();
+    };
+    if marks.iter().any(|c| !is_tone_mark(*c)) {
+        // ô, ơ, ư: another vowel, not this pair.
+        return chars.into_iter().collect();
+    }
+    let tone = marks[tone_at];
+    let mut moved: Vec<char> = chars[..first_at + 1].to_vec();
+    moved.extend(chars[last_at..].iter().copied());
+    moved.push(tone);
+    moved.into_iter().collect()
+}
+
 fn collator() -> Option<&'static CollatorBorrowed<'static>> {
     static COLLATOR: OnceLock<Option<CollatorBorrowed<'static>>> = OnceLock::new();
     COLLATOR
@@ -49,10 +100,11 @@ fn collator() -> Option<&'static CollatorBorrowed<'static>> {
 }
 
 /// Vietnamese order (CLDR/ICU `vi`): the 29 letters with ă, â, đ, ê, ô, ơ, ư as letters of
-/// their own, tones breaking ties. Never code-point order.
+/// their own, tones breaking ties. Never code-point order. The two tone placements are the
+/// same name ([`tones_on_last_vowel`]): "Hòa" and "Hoà" are equal.
 pub fn compare_vi(a: &str, b: &str) -> Ordering {
     match collator() {
-        Some(collator) => collator.compare(a, b),
+        Some(collator) => collator.compare(&tones_on_last_vowel(a), &tones_on_last_vowel(b)),
         // The collation data is compiled into the binary; this branch only guards against
         // a build without it, keeping a total order.
         None => a.cmp(b),
@@ -63,6 +115,32 @@ pub fn compare_vi(a: &str, b: &str) -> Ordering {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_old_and_the_new_tone_placement_are_the_same_name() {
+        for (old, new) in [
+            ("Hòa", "Hoà"),
+            ("Thủy", "Thuỷ"),
+            ("Khỏe", "Khoẻ"),
+            ("Lê Thị Hóa", "Lê Thị Hoá"),
+            ("HÒA", "HOÀ"),
+            ("Thụy", "Thuỵ"),
+        ] {
+            assert_eq!(tones_on_last_vowel(old), tones_on_last_vowel(new), "{old}");
+            assert_eq!(compare_vi(old, new), Ordering::Equal, "{old}");
+        }
+        // Other words keep their tone where it is.
+        for word in [
+            "Hoàng", "Quý", "Thuý", "Hòn", "Tuấn", "Thơ", "Hồa", "a", "", "Xoan",
+        ] {
+            assert_eq!(tones_on_last_vowel(word), clean(word), "{word}");
+        }
+        // Different names stay different, in Vietnamese order.
+        assert_eq!(compare_vi("Hoà", "Hoà"), Ordering::Equal);
+        assert_eq!(compare_vi("Hòa", "Hóa"), compare_vi("Hoà", "Hoá"));
+        assert_ne!(compare_vi("Hòa", "Hóa"), Ordering::Equal);
+        assert_eq!(compare_vi("Thủy", "Tuấn"), Ordering::Less);
+    }
 
     #[test]
     fn clean_composes_decomposed_marks_and_trims() {

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use chibo_core::attendance::absent_without_accepted_reason;
-use chibo_core::dates::{format_dmy, party_date_words};
+use chibo_core::dates::{format_dmy, party_date_words, party_month};
 use chibo_core::meeting::MeetingKind;
 use chibo_core::member::Role;
 use chibo_core::minutes::passes;
@@ -54,16 +54,37 @@ fn time_words(time: NaiveTime) -> String {
     format!("{:02} giờ {:02} phút", time.hour(), time.minute())
 }
 
-/// "Sinh hoạt chi bộ thường kỳ tháng 02 năm 2026", or the meeting's own title.
+/// "Sinh hoạt chi bộ thường kỳ tháng 02 năm 2026" ("tháng 4": the month as the date line
+/// writes it), or the meeting's own title.
 fn summary_line(detail: &MeetingDetail) -> String {
     let date = detail.meeting.date;
     match detail.meeting.kind {
         MeetingKind::Regular => format!(
-            "Sinh hoạt chi bộ thường kỳ tháng {:02} năm {}",
-            date.month(),
+            "Sinh hoạt chi bộ thường kỳ tháng {} năm {}",
+            party_month(date.month()),
             date.year()
         ),
         _ => detail.meeting.title.clone(),
+    }
+}
+
+/// The summary inside a sentence: its first letter in lower case, the rest as written
+/// ("Học tập tư tưởng Hồ Chí Minh" → "học tập tư tưởng Hồ Chí Minh").
+fn summary_in_sentence(detail: &MeetingDetail) -> String {
+    let summary = summary_line(detail);
+    let mut chars = summary.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => summary,
+    }
+}
+
+/// A sentence with its first letter in upper case.
+fn sentence(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
     }
 }
 
@@ -179,10 +200,7 @@ impl Store {
             },
             MeetingDocument::Notice => OfficialDocument {
                 title: "THÔNG BÁO".into(),
-                summary: Some(format!(
-                    "Về việc tổ chức {}",
-                    summary_line(&detail).to_lowercase()
-                )),
+                summary: Some(format!("Về việc tổ chức {}", summary_in_sentence(&detail))),
                 body: notice_body(&branch.name, &detail),
                 signatures: vec![Signature::new(
                     ["T/M CHI BỘ", "BÍ THƯ"],
@@ -219,7 +237,7 @@ fn minutes_body(
         .or(meeting.actual_start)
         .map(|t| format!("Vào hồi {}, ", time_words(t)))
         .unwrap_or_default();
-    body.push(Block::text(format!(
+    body.push(Block::text(sentence(format!(
         "{opened}{}, tại {}, {branch} tiến hành {}.",
         party_date_words(meeting.date),
         if meeting.place.is_empty() {
@@ -227,8 +245,8 @@ fn minutes_body(
         } else {
             &meeting.place
         },
-        summary_line(detail).to_lowercase()
-    )));
+        summary_in_sentence(detail)
+    ))));
     body.push(Block::heading("I. THÀNH PHẦN"));
     let mut roll = RosterCounts::default();
     for line in sheet.lines() {
@@ -476,7 +494,7 @@ fn notice_body(branch: &str, detail: &MeetingDetail) -> Vec<Block> {
     let mut body = vec![
         Block::text(format!(
             "{branch} thông báo tổ chức {} {when}{}, tại {}.",
-            summary_line(detail).to_lowercase(),
+            summary_in_sentence(detail),
             party_date_words(meeting.date),
             if meeting.place.is_empty() {
                 "trụ sở chi bộ"

@@ -9,7 +9,7 @@ use chibo_core::roster::{
     attached_on, standing_on, MembershipDates, RosterCounts, RosterEntry, Standing,
 };
 use chibo_core::status::{MemberStatus, StatusInput};
-use chibo_core::text::fold;
+use chibo_core::text::{fold, tones_on_last_vowel};
 use chibo_core::validation::FieldError;
 
 use chrono::NaiveDate;
@@ -378,12 +378,12 @@ fn check_statuses_after_admission(statuses: &[MemberStatus], admitted: NaiveDate
     Ok(())
 }
 
-/// How a search ranks a member: 0 when the typed text matches with its accents, else 1.
+/// How a search ranks a member: 0 when the typed text matches with its accents (in either
+/// tone placement: "Hoà" is "Hòa"), else 1.
 fn search_rank(member: &Member, query: &str) -> u8 {
-    let exact = member
-        .full_name
-        .to_lowercase()
-        .contains(&query.to_lowercase())
+    let (name, query_lower) = (member.full_name.to_lowercase(), query.to_lowercase());
+    let exact = name.contains(&query_lower)
+        || tones_on_last_vowel(&name).contains(&tones_on_last_vowel(&query_lower))
         || member.card_number.contains(query);
     if exact {
         0

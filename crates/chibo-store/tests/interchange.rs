@@ -292,6 +292,78 @@ fn a_dangling_reference_is_refused() {
     refused(&file, "validation", "khóa 77");
 }
 
+/// The file with member `who`'s statuses given one more, and the mark of `who` at `meeting`.
+fn with_status_and_mark(original: &Value, status: Value, presence: &str) -> (Value, String) {
+    let mut value = original.clone();
+    let branch = &mut value["branches"][0];
+    let meeting = branch["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|m| !m["attendance"].as_array().unwrap().is_empty())
+        .unwrap();
+    let date = branch["meetings"][meeting]["date"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let key = branch["meetings"][meeting]["attendance"][0]["member_key"].clone();
+    branch["meetings"][meeting]["attendance"][0]["presence"] = Value::from(presence);
+    let member = branch["members"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|m| m["key"] == key)
+        .unwrap();
+    let name = member["full_name"].as_str().unwrap().to_owned();
+    let mut status = status;
+    status["start"] = Value::from(date);
+    status["created_at"] = Value::from("2026-01-01T08:00:00+07:00");
+    member["statuses"].as_array_mut().unwrap().push(status);
+    (value, name)
+}
+
+#[test]
+fn marks_the_roll_call_would_refuse_are_refused_in_a_file_too() {
+    let (_files, file) = demo_file();
+    let original = read_json(&file);
+
+    // Marked present at a meeting on the day they had transferred out.
+    let (value, name) = with_status_and_mark(
+        &original,
+        serde_json::json!({ "kind": "transferred_out" }),
+        "present",
+    );
+    write_json(&file, &value);
+    refused(
+        &file,
+        "validation",
+        &format!("{name} được ghi “có mặt” nhưng không thuộc danh sách triệu tập ngày họp"),
+    );
+
+    // Marked absent while exempted on that day.
+    let (value, name) = with_status_and_mark(
+        &original,
+        serde_json::json!({ "kind": "exempted", "end": null }),
+        "unexcused",
+    );
+    write_json(&file, &value);
+    refused(
+        &file,
+        "validation",
+        &format!("{name} được ghi “vắng không lý do” nhưng được miễn sinh hoạt"),
+    );
+
+    // Exempted and marked as coming: accepted, as in the app.
+    let (value, _) = with_status_and_mark(
+        &original,
+        serde_json::json!({ "kind": "exempted", "end": null }),
+        "present",
+    );
+    write_json(&file, &value);
+    let (_data, store) = demo();
+    assert!(store.preview_interchange(&file).is_ok());
+}
+
 #[test]
 fn an_unknown_status_or_an_impossible_date_is_refused() {
     let (_files, file) = demo_file();

@@ -100,6 +100,45 @@ fn the_roster_sorts_by_given_then_middle_then_family_name_in_vietnamese_order() 
 }
 
 #[test]
+fn both_tone_placements_are_one_name_in_order_and_search_and_stay_as_typed() {
+    let (mut store, branch) = store_with_branch();
+    for (i, name) in [
+        "Lê Thị Hoà",
+        "Nguyễn Thị Hòa",
+        "Bùi Thị Hóa",
+        "Đỗ Văn Thuỷ",
+        "Hà Thị Thủy",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        store
+            .create_member(branch, &member(name, &format!("{i}")), today())
+            .unwrap();
+    }
+    // Hoà and Hòa are one given name: the middle (equal) then the family name decide.
+    assert_eq!(
+        names(&store, branch, "", RosterFilter::All),
+        [
+            "Lê Thị Hoà",
+            "Nguyễn Thị Hòa",
+            "Bùi Thị Hóa",
+            "Hà Thị Thủy",
+            "Đỗ Văn Thuỷ"
+        ]
+    );
+    // Typed in either placement, both are exact matches, before the accent-folded one.
+    assert_eq!(
+        names(&store, branch, "Hoà", RosterFilter::All),
+        ["Lê Thị Hoà", "Nguyễn Thị Hòa", "Bùi Thị Hóa"]
+    );
+    assert_eq!(
+        names(&store, branch, "Thủy", RosterFilter::All),
+        ["Hà Thị Thủy", "Đỗ Văn Thuỷ"]
+    );
+}
+
+#[test]
 fn search_ignores_accents_and_folds_d_bar_with_exact_matches_first() {
     let (mut store, branch) = store_with_branch();
     store

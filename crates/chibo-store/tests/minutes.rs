@@ -365,3 +365,78 @@ fn a_backdated_roster_change_leaves_approved_minutes_as_approved() {
     let later = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     assert_eq!(store.roster_change_notice(member, later).unwrap(), None);
 }
+
+/// The plain text of a paragraph block.
+fn paragraph_text(block: &chibo_export::Block) -> String {
+    match block {
+        chibo_export::Block::Paragraph { runs } => runs.iter().map(|r| r.text.as_str()).collect(),
+        _ => String::new(),
+    }
+}
+
+#[test]
+fn a_thematic_title_keeps_its_capitals_and_a_sentence_starts_with_one() {
+    let mut store = common::open_in_memory().unwrap();
+    let branch = store.create_demo_roster(today()).unwrap().id;
+    let thematic = store
+        .plan_year(
+            branch,
+            2026,
+            DayRule {
+                day: 5,
+                avoid_sunday: true,
+                avoid_holidays: true,
+            },
+        )
+        .unwrap()
+        .into_iter()
+        .find(|m| m.kind == chibo_core::meeting::MeetingKind::Thematic)
+        .unwrap()
+        .id;
+    let mut input = store.meeting_detail(thematic).unwrap().meeting;
+    input.title = "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh".into();
+    input.actual_start = None;
+    input.planned_start = None;
+    store.update_meeting(thematic, &input, today()).unwrap();
+
+    let notice = store
+        .official_document(thematic, MeetingDocument::Notice)
+        .unwrap();
+    assert_eq!(
+        notice.summary.as_deref(),
+        Some("Về việc tổ chức học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh")
+    );
+    let first = paragraph_text(&notice.body[0]);
+    assert!(
+        first.contains("tổ chức học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"),
+        "{first}"
+    );
+
+    // No opening time: the minutes' first sentence starts with the date, in capitals.
+    let minutes = store
+        .official_document(thematic, MeetingDocument::Minutes)
+        .unwrap();
+    let first = paragraph_text(&minutes.body[0]);
+    assert!(first.starts_with("Ngày "), "{first}");
+    assert!(first.ends_with("phong cách Hồ Chí Minh."), "{first}");
+}
+
+#[test]
+fn the_summary_of_a_regular_meeting_writes_the_month_as_the_date_line_does() {
+    let (store, meetings, _) = held();
+    // meetings[3] is April's regular meeting.
+    let notice = store
+        .official_document(meetings[3], MeetingDocument::Notice)
+        .unwrap();
+    assert_eq!(
+        notice.summary.as_deref(),
+        Some("Về việc tổ chức sinh hoạt chi bộ thường kỳ tháng 4 năm 2026")
+    );
+    let february = store
+        .official_document(meetings[1], MeetingDocument::Notice)
+        .unwrap();
+    assert_eq!(
+        february.summary.as_deref(),
+        Some("Về việc tổ chức sinh hoạt chi bộ thường kỳ tháng 02 năm 2026")
+    );
+}

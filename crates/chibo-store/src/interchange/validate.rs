@@ -3,11 +3,14 @@
 //! branch, approved minutes matching their hash, attachments well described. The first
 //! problem is reported with where it is, in Vietnamese.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Display;
 
+use chibo_core::attendance::mark_refusal;
 use chibo_core::branch::BranchInput;
 use chibo_core::dates::format_dmy;
+use chibo_core::roster::{standing_on, MembershipDates};
+use chibo_core::status::MemberStatus;
 use chibo_core::text::fold;
 use chibo_core::validation::FieldError;
 
@@ -135,6 +138,11 @@ fn check_branch(place: &str, branch: &BranchRecord, files: &mut WantedFiles) -> 
         }
     }
 
+    let roster: HashMap<u32, Roll> = branch
+        .members
+        .iter()
+        .map(|member| (member.key, Roll::of(member)))
+        .collect();
     unique_keys(place, "cuộc họp", branch.meetings.iter().map(|m| &m.key))?;
     for meeting in &branch.meetings {
         let at = format!(
@@ -143,6 +151,7 @@ fn check_branch(place: &str, branch: &BranchRecord, files: &mut WantedFiles) -> 
             meeting.key
         );
         check_meeting(&at, meeting, &members, &documents)?;
+        check_marks(&at, meeting, &roster)?;
         for attachment in &meeting.attachments {
             let label = format!(
                 "tệp đính kèm “{}” của cuộc họp ngày {} ({})",
@@ -167,6 +176,61 @@ fn check_branch(place: &str, branch: &BranchRecord, files: &mut WantedFiles) -> 
                 return Err(refuse(&at, format!("{label} có kích thước 0 byte")));
             }
             files.add(attachment, label);
+        }
+    }
+    Ok(())
+}
+
+/// A member of the file as the roster rules see them.
+struct Roll<'a> {
+    name: &'a str,
+    dates: MembershipDates,
+    statuses: Vec<MemberStatus>,
+}
+
+impl<'a> Roll<'a> {
+    fn of(member: &'a MemberRecord) -> Self {
+        Roll {
+            name: &member.full_name,
+            dates: MembershipDates {
+                admitted_on: member.admitted_on,
+                official_on: member.official_on,
+            },
+            statuses: member
+                .statuses
+                .iter()
+                .map(|s| MemberStatus {
+                    id: 0,
+                    member_id: i64::from(member.key),
+                    kind: s.kind,
+                    start: s.start,
+                    end: s.end,
+                    reference: String::new(),
+                    note: String::new(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The marks by the roll call's own rule (`attendance::mark_refusal`) on the member's
+/// standing on the meeting's date, as the file's records give it.
+fn check_marks(at: &str, meeting: &MeetingRecord, roster: &HashMap<u32, Roll>) -> Result<()> {
+    for mark in &meeting.attendance {
+        let Some(roll) = roster.get(&mark.member_key) else {
+            continue; // check_meeting refused it already
+        };
+        let standing = standing_on(roll.dates, &roll.statuses, meeting.date);
+        if let Some(why) = mark_refusal(standing, mark.presence) {
+            return Err(refuse(
+                at,
+                format!(
+                    "{} được ghi “{}” nhưng {why} ({})",
+                    roll.name,
+                    mark.presence.label().to_lowercase(),
+                    standing.label().to_lowercase()
+                ),
+            ));
         }
     }
     Ok(())
