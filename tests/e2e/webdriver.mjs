@@ -105,7 +105,12 @@ export class Session {
   async waitItem(prefix, predicate, timeout = 10000) {
     const until = Date.now() + timeout;
     for (;;) {
-      const found = (await this.list(prefix)).find(predicate);
+      // The list may re-render while it is read (a search still being applied): try again.
+      const items = await this.list(prefix).catch((error) => {
+        if (/was not found|stale/i.test(error.message)) return [];
+        throw error;
+      });
+      const found = items.find(predicate);
       if (found) return found;
       if (Date.now() > until) throw new WebDriverError(`no [data-testid^="${prefix}"] as expected`);
       await sleep(100);
