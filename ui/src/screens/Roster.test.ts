@@ -319,6 +319,24 @@ describe('members', () => {
 
     expect(await screen.findByTestId('member-detail-phone')).toHaveTextContent('0912345678');
     expect(backend.callsTo('update_member')[0]).toMatchObject({ memberId: 2, input: { phone: '0912345678', name_parts: null } });
+    // The dates of membership did not change: no meeting to tell about.
+    expect(backend.callsTo('roster_change_notice')).toEqual([]);
+  });
+
+  it('tells which approved meetings a corrected admission date predates', async () => {
+    const { user, backend } = await openRoster(branchWithMembers());
+    backend.rosterChangeNotice = 'Thay đổi của Lò Thị Hoa có hiệu lực trước 2 cuộc họp đã thông qua biên bản.';
+
+    await user.click(screen.getByTestId('roster-row-2'));
+    await user.click(await screen.findByTestId('edit-member'));
+    await user.clear(screen.getByTestId('member-admitted_on'));
+    await user.type(screen.getByTestId('member-admitted_on'), '01/06/2001');
+    await user.click(screen.getByTestId('member-save'));
+
+    expect(await screen.findByTestId('roster-change-notice')).toHaveTextContent(
+      'có hiệu lực trước 2 cuộc họp đã thông qua biên bản',
+    );
+    expect(backend.callsTo('roster_change_notice')).toEqual([{ memberId: 2, from: '2000-01-01' }]);
   });
 
   it('deletes a member entered by mistake after confirmation', async () => {
