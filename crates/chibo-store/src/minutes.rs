@@ -4,6 +4,7 @@
 //! and the earlier versions.
 
 use chibo_core::attendance::RollCallCounts;
+use chibo_core::dates::format_dmy;
 use chibo_core::meeting::MeetingStatus;
 use chibo_core::minutes::{minutes_number, problems, MinutesContent};
 use chibo_core::settings::NumberingReset;
@@ -65,6 +66,10 @@ pub struct MinutesView {
     pub versions: Vec<MinutesVersion>,
     /// The tasks given at the previous meeting, reviewed at this one.
     pub tasks_to_review: Option<TasksToReview>,
+    /// Before the first approval, when a later meeting of the numbering period already has
+    /// its number: this one will get the next number, out of meeting order (numbers are
+    /// never changed once given).
+    pub numbering_note: Option<String>,
 }
 
 struct Stored {
@@ -157,8 +162,13 @@ impl Store {
                 }
             }
         };
+        let numbering_note = match stored.sequence {
+            Some(_) => None,
+            None => self.numbering_note(detail.branch_id, detail.meeting.date)?,
+        };
         Ok(MinutesView {
             meeting_id,
+            numbering_note,
             status: stored.status,
             version: stored.version,
             number: stored.sequence.map(minutes_number),
@@ -343,6 +353,52 @@ impl Store {
     /// The next minutes number of the branch in the numbering period of `date` (the
     /// committee term or the calendar year, by the branch's setting).
     fn next_minutes_sequence(&self, branch_id: i64, date: NaiveDate) -> Result<u32> {
+        let (from, until) = self.numbering_period(branch_id, date)?;
+        let highest: Option<u32> = self.conn.query_row(
+            "SELECT MAX(n.sequence) FROM minutes n JOIN meeting m ON m.id = n.meeting_id
+             WHERE m.branch_id = ?1 AND m.date >= ifnull(?2, m.date) AND m.date <= ifnull(?3, m.date)",
+            params![branch_id, from, until],
+            |row| row.get(0),
+        )?;
+        Ok(highest.unwrap_or(0) + 1)
+    }
+
+    /// The warning of [`MinutesView::numbering_note`]: the latest later meeting of the period
+    /// whose minutes are numbered, if any.
+    fn numbering_note(&self, branch_id: i64, date: NaiveDate) -> Result<Option<String>> {
+        let (from, until) = self.numbering_period(branch_id, date)?;
+        let later: Option<(NaiveDate, u32)> = self
+            .conn
+            .query_row(
+                "SELECT m.date, n.sequence FROM minutes n JOIN meeting m ON m.id = n.meeting_id
+                 WHERE m.branch_id = ?1 AND n.sequence IS NOT NULL AND m.date > ?4
+                   AND m.date >= ifnull(?2, m.date) AND m.date <= ifnull(?3, m.date)
+                 ORDER BY n.sequence DESC LIMIT 1",
+                params![branch_id, from, until, date],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        let Some((later_date, later_number)) = later else {
+            return Ok(None);
+        };
+        let next = self.next_minutes_sequence(branch_id, date)?;
+        Ok(Some(format!(
+            "Biên bản cuộc họp ngày {} đã mang số {}; thông qua biên bản này sẽ nhận số {}, không theo \
+             thứ tự ngày họp (số đã cấp không bao giờ đổi, theo HD 36-HD/VPTW). Nên thông qua \
+             biên bản theo thứ tự các cuộc họp.",
+            format_dmy(later_date),
+            minutes_number(later_number),
+            minutes_number(next)
+        )))
+    }
+
+    /// The first and last day of the numbering period of `date`: the committee term or the
+    /// calendar year, by the branch's setting (`None`: open-ended).
+    fn numbering_period(
+        &self,
+        branch_id: i64,
+        date: NaiveDate,
+    ) -> Result<(Option<NaiveDate>, Option<NaiveDate>)> {
         let branch = self.branch(branch_id)?;
         let rules = self.settings(branch_id)?.settings;
         let year_bounds = (
@@ -358,12 +414,6 @@ impl Store {
                 _ => year_bounds,
             },
         };
-        let highest: Option<u32> = self.conn.query_row(
-            "SELECT MAX(n.sequence) FROM minutes n JOIN meeting m ON m.id = n.meeting_id
-             WHERE m.branch_id = ?1 AND m.date >= ifnull(?2, m.date) AND m.date <= ifnull(?3, m.date)",
-            params![branch_id, from, until],
-            |row| row.get(0),
-        )?;
-        Ok(highest.unwrap_or(0) + 1)
+        Ok((from, until))
     }
 }

@@ -440,3 +440,28 @@ fn the_summary_of_a_regular_meeting_writes_the_month_as_the_date_line_does() {
         Some("Về việc tổ chức sinh hoạt chi bộ thường kỳ tháng 02 năm 2026")
     );
 }
+
+#[test]
+fn minutes_approved_out_of_meeting_order_are_warned_and_keep_the_numbers_given() {
+    let (mut store, meetings, _) = held();
+    assert_eq!(store.minutes(meetings[0]).unwrap().numbering_note, None);
+    let february = store.approve_minutes(meetings[1]).unwrap();
+    assert_eq!(february.number.as_deref(), Some("01-BB/CB"));
+    assert_eq!(february.numbering_note, None);
+
+    let january = store.minutes(meetings[0]).unwrap();
+    let note = january
+        .numbering_note
+        .expect("January comes before a numbered February");
+    assert!(
+        note.contains("05/02/2026 đã mang số 01-BB/CB") && note.contains("sẽ nhận số 02-BB/CB"),
+        "{note}"
+    );
+    let january = store.approve_minutes(meetings[0]).unwrap();
+    assert_eq!(january.number.as_deref(), Some("02-BB/CB"));
+    assert_eq!(january.numbering_note, None);
+    assert_eq!(
+        store.minutes(meetings[1]).unwrap().number.as_deref(),
+        Some("01-BB/CB")
+    );
+}

@@ -576,7 +576,13 @@ versions: Array<MinutesVersion>,
 /**
  * The tasks given at the previous meeting, reviewed at this one.
  */
-tasks_to_review: TasksToReview | null, };
+tasks_to_review: TasksToReview | null, 
+/**
+ * Before the first approval, when a later meeting of the numbering period already has
+ * its number: this one will get the next number, out of meeting order (numbers are
+ * never changed once given).
+ */
+numbering_note: string | null, };
 
 export type AttachmentState = "intact" | "missing" | "altered";
 

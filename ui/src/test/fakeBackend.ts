@@ -821,6 +821,7 @@ export class FakeBackend {
       counts,
       versions: [],
       tasks_to_review: this.tasksToReview.get(meetingId) ?? null,
+      numbering_note: null,
     };
   }
 

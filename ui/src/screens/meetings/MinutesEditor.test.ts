@@ -73,6 +73,7 @@ function minutesView(fields: Partial<MinutesView> = {}): MinutesView {
     counts: COUNTS,
     versions: [],
     tasks_to_review: null,
+    numbering_note: null,
     ...fields,
   };
 }
@@ -688,5 +689,13 @@ describe('MinutesEditor', () => {
     expect(await screen.findByTestId('minutes-load-error')).toHaveTextContent(
       'Không tìm thấy cuộc họp số 7; có thể đã bị xóa.',
     );
+  });
+
+  it('warns before approving minutes whose number would come out of meeting order', async () => {
+    const note =
+      'Biên bản cuộc họp ngày 05/02/2026 đã mang số 01-BB/CB; thông qua biên bản này sẽ nhận số 02-BB/CB, không theo thứ tự ngày họp.';
+    mockMinutes(minutesView({ numbering_note: note }));
+    await renderEditor();
+    expect(await screen.findByTestId('minutes-numbering-note')).toHaveTextContent(note);
   });
 });
