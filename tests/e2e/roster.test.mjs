@@ -63,12 +63,7 @@ test('a new member is found without accents and an exemption moves them in the c
   await env.step('record-exemption', async () => {
     await app.click('record-status');
     await app.waitFor('status-form');
-    const select = await app.waitFor('status-kind');
-    const option = await app.cmd('POST', `/element/${select}/element`, {
-      using: 'css selector',
-      value: 'option[value="exempted"]',
-    });
-    await app.cmd('POST', `/element/${Object.values(option)[0]}/click`, {});
+    await app.choose('status-kind', 'exempted');
     await app.type('status-start', '01/11/2026');
     await app.type('status-reference', '45-QĐ/CB');
     await app.click('status-save');

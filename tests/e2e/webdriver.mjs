@@ -146,6 +146,16 @@ export class Session {
     await this.cmd('POST', `/element/${cell[ELEMENT]}/click`, {});
   }
 
+  /** Picks the option of value `value` in the select `testid`. */
+  async choose(testid, value) {
+    const select = await this.waitFor(testid);
+    const option = await this.cmd('POST', `/element/${select}/element`, {
+      using: 'css selector',
+      value: `option[value="${value}"]`,
+    });
+    await this.cmd('POST', `/element/${option[ELEMENT]}/click`, {});
+  }
+
   async type(testid, text) {
     const id = await this.waitFor(testid);
     await this.cmd('POST', `/element/${id}/clear`, {});

@@ -137,6 +137,15 @@ pub fn passes(resolution: &Resolution, denominator: u32) -> bool {
     }
 }
 
+/// The outcome as the minutes state it: "thông qua" or "không thông qua".
+pub fn outcome_words(passed: bool) -> &'static str {
+    if passed {
+        "thông qua"
+    } else {
+        "không thông qua"
+    }
+}
+
 /// Every problem of a draft against the roll call, each with the field it is about; an
 /// empty list means the minutes can be approved. `present` are the members who attended.
 pub fn problems(

@@ -8,7 +8,7 @@ use chibo_core::attendance::absent_without_accepted_reason;
 use chibo_core::dates::{format_dmy, party_date_words, party_month};
 use chibo_core::meeting::MeetingKind;
 use chibo_core::member::Role;
-use chibo_core::minutes::passes;
+use chibo_core::minutes::{outcome_words, passes};
 use chibo_core::roster::{RosterCounts, Standing};
 use chibo_core::text::file_slug;
 use chibo_export::{Block, Column, OfficialDocument, Run, Signature, Table};
@@ -370,11 +370,7 @@ fn minutes_body(
     if !content.resolutions.is_empty() {
         body.push(Block::heading("III. BIỂU QUYẾT"));
         for resolution in &content.resolutions {
-            let outcome = if passes(resolution, counts.vote_denominator) {
-                "thông qua"
-            } else {
-                "không thông qua"
-            };
+            let outcome = outcome_words(passes(resolution, counts.vote_denominator));
             body.push(Block::text(format!(
                 "{}: tán thành {}/{} đồng chí, không tán thành {}, ý kiến khác {}; {outcome}.",
                 resolution.text,

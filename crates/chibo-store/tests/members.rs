@@ -58,6 +58,15 @@ fn store_with_branch() -> (Store, i64) {
     (store, id)
 }
 
+/// Members of these names, each with a card number of its own.
+fn add_members(store: &mut Store, branch: i64, names: &[&str]) {
+    for (i, name) in names.iter().enumerate() {
+        store
+            .create_member(branch, &member(name, &format!("{i}")), today())
+            .unwrap();
+    }
+}
+
 fn names(store: &Store, branch: i64, search: &str, filter: RosterFilter) -> Vec<String> {
     store
         .roster(branch, today(), search, filter)
@@ -71,21 +80,18 @@ fn names(store: &Store, branch: i64, search: &str, filter: RosterFilter) -> Vec<
 #[test]
 fn the_roster_sorts_by_given_then_middle_then_family_name_in_vietnamese_order() {
     let (mut store, branch) = store_with_branch();
-    for (i, name) in [
-        "Nguyễn Văn Đức",
-        "Trần Thị Ánh",
-        "Lê Văn Dũng",
-        "Phạm Thị Ân",
-        "Hoàng Văn Ánh",
-        "Lò Văn Ư",
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        store
-            .create_member(branch, &member(name, &format!("{i}")), today())
-            .unwrap();
-    }
+    add_members(
+        &mut store,
+        branch,
+        &[
+            "Nguyễn Văn Đức",
+            "Trần Thị Ánh",
+            "Lê Văn Dũng",
+            "Phạm Thị Ân",
+            "Hoàng Văn Ánh",
+            "Lò Văn Ư",
+        ],
+    );
     assert_eq!(
         names(&store, branch, "", RosterFilter::All),
         [
@@ -102,20 +108,17 @@ fn the_roster_sorts_by_given_then_middle_then_family_name_in_vietnamese_order() 
 #[test]
 fn both_tone_placements_are_one_name_in_order_and_search_and_stay_as_typed() {
     let (mut store, branch) = store_with_branch();
-    for (i, name) in [
-        "Lê Thị Hoà",
-        "Nguyễn Thị Hòa",
-        "Bùi Thị Hóa",
-        "Đỗ Văn Thuỷ",
-        "Hà Thị Thủy",
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        store
-            .create_member(branch, &member(name, &format!("{i}")), today())
-            .unwrap();
-    }
+    add_members(
+        &mut store,
+        branch,
+        &[
+            "Lê Thị Hoà",
+            "Nguyễn Thị Hòa",
+            "Bùi Thị Hóa",
+            "Đỗ Văn Thuỷ",
+            "Hà Thị Thủy",
+        ],
+    );
     // Hoà and Hòa are one given name: the middle (equal) then the family name decide.
     assert_eq!(
         names(&store, branch, "", RosterFilter::All),

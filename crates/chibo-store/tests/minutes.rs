@@ -6,7 +6,6 @@
 
 use chibo_core::attendance::{Mark, Presence};
 use chibo_core::minutes::{Opinion, Resolution, ResolutionKind};
-use chibo_core::planning::DayRule;
 use chibo_core::status::{StatusInput, StatusKind};
 use chibo_store::meeting_documents::{DocumentFormat, MeetingDocument};
 use chibo_store::minutes::MinutesStatus;
@@ -24,17 +23,7 @@ fn today() -> NaiveDate {
 fn held() -> (Store, Vec<i64>, i64) {
     let mut store = common::open_in_memory().unwrap();
     let branch = store.create_demo_roster(today()).unwrap().id;
-    let meetings: Vec<i64> = store
-        .plan_year(
-            branch,
-            2026,
-            DayRule {
-                day: 5,
-                avoid_sunday: true,
-                avoid_holidays: true,
-            },
-        )
-        .unwrap()
+    let meetings: Vec<i64> = common::plan_2026(&mut store, branch)
         .into_iter()
         .filter(|m| m.kind == chibo_core::meeting::MeetingKind::Regular)
         .map(|m| m.id)
@@ -378,17 +367,7 @@ fn paragraph_text(block: &chibo_export::Block) -> String {
 fn a_thematic_title_keeps_its_capitals_and_a_sentence_starts_with_one() {
     let mut store = common::open_in_memory().unwrap();
     let branch = store.create_demo_roster(today()).unwrap().id;
-    let thematic = store
-        .plan_year(
-            branch,
-            2026,
-            DayRule {
-                day: 5,
-                avoid_sunday: true,
-                avoid_holidays: true,
-            },
-        )
-        .unwrap()
+    let thematic = common::plan_2026(&mut store, branch)
         .into_iter()
         .find(|m| m.kind == chibo_core::meeting::MeetingKind::Thematic)
         .unwrap()

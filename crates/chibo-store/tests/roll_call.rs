@@ -3,7 +3,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chibo_core::attendance::{Mark, Presence};
-use chibo_core::planning::DayRule;
 use chibo_core::warnings::WarningKind;
 use chibo_store::Store;
 use chrono::NaiveDate;
@@ -17,17 +16,7 @@ fn today() -> NaiveDate {
 fn planned() -> (Store, i64, Vec<i64>) {
     let mut store = common::open_in_memory().unwrap();
     let branch = store.create_demo_roster(today()).unwrap().id;
-    let meetings = store
-        .plan_year(
-            branch,
-            2026,
-            DayRule {
-                day: 5,
-                avoid_sunday: true,
-                avoid_holidays: true,
-            },
-        )
-        .unwrap()
+    let meetings = common::plan_2026(&mut store, branch)
         .into_iter()
         .filter(|m| m.kind == chibo_core::meeting::MeetingKind::Regular)
         .map(|m| m.id)
@@ -133,18 +122,7 @@ fn attendance_of_a_meeting_with_approved_minutes_is_locked() {
     let tmp = tempfile::TempDir::new().unwrap();
     let mut store = common::open_store(chibo_store::DataDir::new(tmp.path())).unwrap();
     let branch = store.create_demo_roster(today()).unwrap().id;
-    let meeting = store
-        .plan_year(
-            branch,
-            2026,
-            DayRule {
-                day: 5,
-                avoid_sunday: true,
-                avoid_holidays: true,
-            },
-        )
-        .unwrap()[0]
-        .id;
+    let meeting = common::plan_2026(&mut store, branch)[0].id;
     let conn = rusqlite::Connection::open(tmp.path().join("chibo.sqlite3")).unwrap();
     conn.execute(
         "UPDATE meeting SET locked_at = '2026-01-06T09:00:00+07:00' WHERE id = ?1",

@@ -1,7 +1,7 @@
 //! `chibo meetings plan|list|show`.
 
 use chibo_core::dates::format_dmy;
-use chibo_core::minutes::{passes, Resolution};
+use chibo_core::minutes::{outcome_words, passes, Resolution};
 use chibo_core::planning::DayRule;
 use chibo_store::clock::today;
 use chibo_store::meeting_record::MeetingDetail;
@@ -143,11 +143,7 @@ fn show(store: &Store, id: i64, json: bool) -> Result<()> {
             outcome.resolution.text,
             outcome.resolution.votes_for,
             denominator,
-            if outcome.passed {
-                "thông qua"
-            } else {
-                "không thông qua"
-            }
+            outcome_words(outcome.passed)
         );
     }
     Ok(())

@@ -5,6 +5,7 @@
 
 use chibo_core::attendance::{Mark, Presence};
 use chibo_core::planning::DayRule;
+use chibo_store::meetings::MeetingSummary;
 use chibo_store::{DataDir, Store};
 use chrono::NaiveDate;
 
@@ -31,15 +32,22 @@ pub fn open_in_memory() -> chibo_store::Result<Store> {
     Store::open_in_memory()
 }
 
+/// The 5th of each month, off Sundays and public holidays: how the tests plan a year.
+pub const FIFTH: DayRule = DayRule {
+    day: 5,
+    avoid_sunday: true,
+    avoid_holidays: true,
+};
+
+/// The branch's 2026 planned on [`FIFTH`]: the meetings added, in date order.
+pub fn plan_2026(store: &mut Store, branch: i64) -> Vec<MeetingSummary> {
+    store.plan_year(branch, 2026, FIFTH).unwrap()
+}
+
 /// The demo roster in `store`, 2026 planned: the branch and its first meeting (January).
 pub fn demo_roster_with_first_meeting(store: &mut Store) -> (i64, i64) {
     let branch = store.create_demo_roster(today()).unwrap().id;
-    let rule = DayRule {
-        day: 5,
-        avoid_sunday: true,
-        avoid_holidays: true,
-    };
-    let meeting = store.plan_year(branch, 2026, rule).unwrap()[0].id;
+    let meeting = plan_2026(store, branch)[0].id;
     (branch, meeting)
 }
 
