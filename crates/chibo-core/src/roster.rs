@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::member::Member;
-use crate::status::{MemberStatus, StatusKind};
+use crate::status::{off_roll_spans, returned_on, MemberStatus, StatusKind};
 
 /// A member's standing in the branch on one date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -70,26 +70,33 @@ pub fn standing_on(
     date: NaiveDate,
 ) -> Standing {
     let member = member.into();
-    let holds = |kind: StatusKind| statuses.iter().any(|s| s.kind == kind && s.covers(date));
-    if let Some(ended) = statuses
-        .iter()
-        .filter(|s| s.kind.is_end() && s.covers(date))
-        .min_by_key(|s| s.start)
+    if let Some(span) = off_roll_spans(statuses)
+        .into_iter()
+        .find(|span| span.covers(date))
     {
-        return Standing::Left(ended.kind);
+        return Standing::Left(span.kind);
     }
-    let arrived = |kind: StatusKind| {
+    let back_on = returned_on(statuses, date);
+    let holds = |kind: StatusKind| {
         statuses
             .iter()
-            .filter(|s| s.kind == kind)
-            .map(|s| s.start)
-            .min()
+            .any(|s| s.kind == kind && s.covers(date) && back_on.is_none_or(|back| s.start >= back))
     };
-    let joined_by_transfer = arrived(StatusKind::TransferredIn).is_none_or(|start| start <= date);
+    let first_transfer = statuses
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.kind,
+                StatusKind::TransferredIn | StatusKind::TransferredOut
+            )
+        })
+        .min_by_key(|s| s.start);
+    let arrived_by_transfer = first_transfer.filter(|s| s.kind == StatusKind::TransferredIn);
+    let before_arrival = arrived_by_transfer.is_some_and(|arrival| date < arrival.start);
     let attached_only = statuses.iter().any(|s| s.kind == StatusKind::AttachedHere)
-        && arrived(StatusKind::TransferredIn).is_none();
+        && !statuses.iter().any(|s| s.kind == StatusKind::TransferredIn);
     if date < member.admitted_on
-        || !joined_by_transfer
+        || before_arrival
         || (attached_only && !holds(StatusKind::AttachedHere))
     {
         return Standing::NotOnRoll;
@@ -280,6 +287,32 @@ pub(crate) mod tests {
         assert_eq!(
             standing_on(&m, &statuses, d(2025, 9, 1)),
             Standing::Left(StatusKind::TransferredOut)
+        );
+    }
+
+    #[test]
+    fn a_member_back_after_a_transfer_out_is_on_the_roll_again_without_old_periods() {
+        let m = member(1, d(1990, 1, 1), Some(d(1991, 1, 1)));
+        let statuses = [
+            status(StatusKind::Exempted, d(2016, 1, 1), None),
+            status(StatusKind::TransferredOut, d(2018, 3, 1), None),
+            status(StatusKind::TransferredIn, d(2022, 5, 1), None),
+        ];
+        assert_eq!(
+            standing_on(&m, &statuses, d(2010, 1, 1)),
+            Standing::Official
+        );
+        assert_eq!(
+            standing_on(&m, &statuses, d(2017, 1, 1)),
+            Standing::Exempted
+        );
+        assert_eq!(
+            standing_on(&m, &statuses, d(2022, 4, 30)),
+            Standing::Left(StatusKind::TransferredOut)
+        );
+        assert_eq!(
+            standing_on(&m, &statuses, d(2022, 5, 1)),
+            Standing::Official
         );
     }
 

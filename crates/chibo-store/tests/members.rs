@@ -359,3 +359,54 @@ fn removing_a_status_and_deleting_a_member_are_undoable_mistakes_only_once() {
         "not_found"
     );
 }
+
+#[test]
+fn a_member_who_transferred_out_and_came_back_is_on_the_roll_for_the_second_period() {
+    let (mut store, branch) = store_with_branch();
+    let a = store
+        .create_member(branch, &member("Nguyễn Văn A", "1"), today())
+        .unwrap();
+    let transfer = |kind, start| StatusInput {
+        kind,
+        start,
+        end: None,
+        reference: "Quyết định 3-QĐ/ĐU".into(),
+        note: String::new(),
+    };
+    store
+        .add_status(
+            a.id,
+            &transfer(StatusKind::TransferredOut, d(2024, 1, 1)),
+            today(),
+        )
+        .unwrap();
+    assert_eq!(
+        names(&store, branch, "", RosterFilter::Former),
+        ["Nguyễn Văn A"]
+    );
+    store
+        .add_status(
+            a.id,
+            &transfer(StatusKind::TransferredIn, d(2025, 6, 1)),
+            today(),
+        )
+        .unwrap();
+    assert_eq!(
+        names(&store, branch, "", RosterFilter::OnRoll),
+        ["Nguyễn Văn A"]
+    );
+    assert!(names(&store, branch, "", RosterFilter::Former).is_empty());
+    let gap = store
+        .roster(branch, d(2025, 5, 31), "", RosterFilter::OnRoll)
+        .unwrap()
+        .counts;
+    assert_eq!(gap.total, 0);
+    let second_return = store
+        .add_status(
+            a.id,
+            &transfer(StatusKind::TransferredIn, d(2026, 1, 1)),
+            today(),
+        )
+        .unwrap_err();
+    assert_eq!(second_return.field(), Some("start"));
+}
