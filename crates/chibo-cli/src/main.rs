@@ -103,7 +103,7 @@ fn main() -> ExitCode {
             Command::Meetings(command) => {
                 commands::meetings::run(&mut store, cli.branch.as_deref(), command, cli.json)
             }
-            Command::Minutes(command) => commands::minutes::run(&store, command, cli.json),
+            Command::Minutes(command) => commands::minutes::run(&mut store, command, cli.json),
             Command::Warnings => commands::warnings::run(&store, cli.branch.as_deref(), cli.json),
             Command::Backup { out } => commands::backup::backup(&store, &out, cli.json),
             // Handled above, before the store is opened.

@@ -618,3 +618,58 @@ fn meetings_show_gives_the_frozen_roll_call_counts_and_outcomes_of_approved_minu
         stderr(&missing)
     );
 }
+
+#[test]
+fn the_notice_prints_with_its_own_number_and_a_past_meeting_needs_its_issue_date() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), &["demo"]);
+    let list = json(&chibo(tmp.path(), &["meetings", "list", "--json"]));
+    let meetings = list.as_array().unwrap();
+    let ahead = meetings
+        .iter()
+        .find(|m| m["status"] == "planned" && m["date"].as_str().unwrap() > common::TODAY)
+        .expect("the demo plans the rest of the year")["id"]
+        .to_string();
+    let out_dir = TempDir::new().unwrap();
+    let pdf = out_dir.path().join("thong-bao.pdf");
+    let export = |id: &str, extra: &[&str]| {
+        let mut args = vec![
+            "minutes",
+            "export",
+            id,
+            "--document",
+            "notice",
+            "--format",
+            "pdf",
+            "--out",
+            pdf.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        chibo(tmp.path(), &args)
+    };
+    let out = export(&ahead, &["--issued-on", "2026-12-31"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("phải trước hoặc đúng ngày họp"), "{}", stderr(&out));
+    assert!(!pdf.exists());
+    let out = export(&ahead, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+
+    // Minutes take no issue date.
+    let out = chibo(
+        tmp.path(),
+        &[
+            "minutes",
+            "export",
+            &ahead,
+            "--format",
+            "pdf",
+            "--out",
+            pdf.to_str().unwrap(),
+            "--issued-on",
+            "2026-11-27",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--document notice"), "{}", stderr(&out));
+}

@@ -21,6 +21,7 @@ pub mod meeting_warnings;
 pub mod member;
 pub mod minutes;
 pub mod name;
+pub mod notice;
 pub mod planning;
 pub mod rates;
 pub mod roster;

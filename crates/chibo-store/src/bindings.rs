@@ -14,6 +14,7 @@ use chibo_core::minutes::{
     MinutesContent, MinutesItem, Opinion, QualityScore, Resolution, ResolutionKind, Task,
 };
 use chibo_core::name::NameParts;
+use chibo_core::notice::NoticeIssue;
 use chibo_core::planning::DayRule;
 use chibo_core::rates::Fraction;
 use chibo_core::roster::{RosterCounts, RosterEntry, Standing};
@@ -118,6 +119,7 @@ pub fn typescript() -> String {
         MinutesVersion::decl(&cfg),
         TaskToReview::decl(&cfg),
         TasksToReview::decl(&cfg),
+        NoticeIssue::decl(&cfg),
         MinutesView::decl(&cfg),
         AttachmentState::decl(&cfg),
         Attachment::decl(&cfg),

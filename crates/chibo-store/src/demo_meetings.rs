@@ -14,7 +14,7 @@ use chibo_core::meeting::{MeetingKind, MeetingStatus};
 use chibo_core::meeting_input::{Guest, MeetingInput};
 use chibo_core::minutes::{Opinion, QualityScore, Resolution, ResolutionKind, Task};
 use chibo_core::planning::DayRule;
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 
 use crate::error::{Error, Result};
 use crate::meeting_documents::{DocumentFormat, MeetingDocument};
@@ -139,6 +139,12 @@ impl Store {
                     today,
                 )?;
                 self.add_demo_minutes(summary.id, true)?;
+                // The notice went out five days ahead.
+                self.issue_notice(
+                    summary.id,
+                    summary.date.checked_sub_days(Days::new(5)),
+                    today,
+                )?;
                 last_held = Some(summary.id);
             }
         }

@@ -32,6 +32,7 @@ pub mod meetings;
 pub mod members;
 pub mod migrations;
 pub mod minutes;
+mod notices;
 pub mod prefs;
 pub mod restore;
 pub mod roll_call;

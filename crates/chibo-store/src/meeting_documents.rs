@@ -11,6 +11,7 @@ use chibo_core::member::Role;
 use chibo_core::minutes::{outcome_words, passes};
 use chibo_core::roster::{RosterCounts, Standing};
 use chibo_core::text::file_slug;
+use chibo_core::validation::FieldError;
 use chibo_export::{Block, Column, OfficialDocument, Run, Signature, Table};
 use chrono::{Datelike, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
@@ -198,16 +199,26 @@ impl Store {
                 )],
                 ..head
             },
-            MeetingDocument::Notice => OfficialDocument {
-                title: "THÔNG BÁO".into(),
-                summary: Some(format!("Về việc tổ chức {}", summary_in_sentence(&detail))),
-                body: notice_body(&branch.name, &detail),
-                signatures: vec![Signature::new(
-                    ["T/M CHI BỘ", "BÍ THƯ"],
-                    self.secretary_name(&sheet, chair),
-                )],
-                ..head
-            },
+            MeetingDocument::Notice => {
+                let issue = self.notice_issue(meeting_id)?.ok_or_else(|| {
+                    FieldError::new(
+                        "issued_on",
+                        "Thông báo chưa được ra: hãy ghi ngày ra thông báo trước khi in.",
+                    )
+                })?;
+                OfficialDocument {
+                    number: Some(issue.number),
+                    date: issue.issued_on,
+                    title: "THÔNG BÁO".into(),
+                    summary: Some(format!("Về việc tổ chức {}", summary_in_sentence(&detail))),
+                    body: notice_body(&branch.name, &detail),
+                    signatures: vec![Signature::new(
+                        ["T/M CHI BỘ", "BÍ THƯ"],
+                        self.secretary_name(&sheet, chair),
+                    )],
+                    ..head
+                }
+            }
         })
     }
 

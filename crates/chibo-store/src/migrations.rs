@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_meeting_record.sql"),
     include_str!("migrations/0005_minutes.sql"),
     include_str!("migrations/0006_roll_call_snapshot.sql"),
+    include_str!("migrations/0007_meeting_notice.sql"),
 ];
 
 /// The schema version this build writes.

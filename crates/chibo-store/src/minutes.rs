@@ -7,6 +7,7 @@ use chibo_core::attendance::RollCallCounts;
 use chibo_core::dates::format_dmy;
 use chibo_core::meeting::MeetingStatus;
 use chibo_core::minutes::{minutes_number, problems, MinutesContent};
+use chibo_core::notice::NoticeIssue;
 use chibo_core::settings::NumberingReset;
 use chibo_core::task_review::{place_task_review, task_review_text, TasksToReview};
 use chibo_core::text::clean;
@@ -70,6 +71,8 @@ pub struct MinutesView {
     /// its number: this one will get the next number, out of meeting order (numbers are
     /// never changed once given).
     pub numbering_note: Option<String>,
+    /// The meeting's notice, once issued (its own number and date).
+    pub notice: Option<NoticeIssue>,
 }
 
 struct Stored {
@@ -169,6 +172,7 @@ impl Store {
         Ok(MinutesView {
             meeting_id,
             numbering_note,
+            notice: self.notice_issue(meeting_id)?,
             status: stored.status,
             version: stored.version,
             number: stored.sequence.map(minutes_number),
@@ -393,8 +397,9 @@ impl Store {
     }
 
     /// The first and last day of the numbering period of `date`: the committee term or the
-    /// calendar year, by the branch's setting (`None`: open-ended).
-    fn numbering_period(
+    /// calendar year, by the branch's setting (`None`: open-ended). Every series of the
+    /// branch's documents (minutes, notices) restarts with it.
+    pub(crate) fn numbering_period(
         &self,
         branch_id: i64,
         date: NaiveDate,

@@ -15,7 +15,11 @@ use chrono::NaiveDate;
 mod common;
 
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+    d(2026, 11, 27)
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
 /// The demo roster, 2026 planned, January's and February's regular meetings held with
@@ -193,6 +197,9 @@ fn unzip(path: &std::path::Path, member: &str) -> String {
 fn the_meeting_documents_are_real_docx_and_pdf_files() {
     let (mut store, meetings, absent) = held();
     store.approve_minutes(meetings[1]).unwrap();
+    store
+        .issue_notice(meetings[1], Some(d(2026, 1, 30)), today())
+        .unwrap();
     let dir = tempfile::TempDir::new().unwrap();
     let absent_name = store
         .roll_call(meetings[1])
@@ -231,6 +238,10 @@ fn the_meeting_documents_are_real_docx_and_pdf_files() {
                             xml.contains(&absent_name),
                             "{name}: the absent member is named"
                         );
+                    }
+                    if document == MeetingDocument::Notice {
+                        assert!(xml.contains("Số 01-TB/CB"), "{name}");
+                        assert!(xml.contains("ngày 30 tháng 01 năm 2026"), "{name}");
                     }
                 }
             }
@@ -377,6 +388,9 @@ fn a_thematic_title_keeps_its_capitals_and_a_sentence_starts_with_one() {
     input.actual_start = None;
     input.planned_start = None;
     store.update_meeting(thematic, &input, today()).unwrap();
+    store
+        .issue_notice(thematic, Some(input.date), today())
+        .unwrap();
 
     let notice = store
         .official_document(thematic, MeetingDocument::Notice)
@@ -402,7 +416,11 @@ fn a_thematic_title_keeps_its_capitals_and_a_sentence_starts_with_one() {
 
 #[test]
 fn the_summary_of_a_regular_meeting_writes_the_month_as_the_date_line_does() {
-    let (store, meetings, _) = held();
+    let (mut store, meetings, _) = held();
+    for meeting in [meetings[1], meetings[3]] {
+        let date = store.meeting_detail(meeting).unwrap().meeting.date;
+        store.issue_notice(meeting, Some(date), today()).unwrap();
+    }
     // meetings[3] is April's regular meeting.
     let notice = store
         .official_document(meetings[3], MeetingDocument::Notice)
@@ -442,5 +460,70 @@ fn minutes_approved_out_of_meeting_order_are_warned_and_keep_the_numbers_given()
     assert_eq!(
         store.minutes(meetings[1]).unwrap().number.as_deref(),
         Some("01-BB/CB")
+    );
+}
+
+/// The notice is a document of its own: its number in the TB/CB series and its issue date,
+/// not the meeting date (before, it printed the meeting date and no number).
+#[test]
+fn the_notice_carries_its_own_number_and_issue_date_and_keeps_them() {
+    let (mut store, meetings, _) = held();
+    let february = store.meeting_detail(meetings[1]).unwrap().meeting.date;
+    assert_eq!(store.minutes(meetings[1]).unwrap().notice, None);
+    let unissued = store
+        .official_document(meetings[1], MeetingDocument::Notice)
+        .unwrap_err();
+    assert_eq!(unissued.field(), Some("issued_on"));
+
+    // A meeting that is over has no honest default date.
+    let late = store.issue_notice(meetings[1], None, today()).unwrap_err();
+    assert_eq!(late.field(), Some("issued_on"));
+    let after = store
+        .issue_notice(meetings[1], february.succ_opt(), today())
+        .unwrap_err();
+    assert_eq!(after.field(), Some("issued_on"));
+    assert_eq!(store.notice_issue(meetings[1]).unwrap(), None);
+
+    let issued = store
+        .issue_notice(meetings[1], Some(d(2026, 1, 30)), today())
+        .unwrap();
+    assert_eq!(issued.number, "01-TB/CB");
+    let doc = store
+        .official_document(meetings[1], MeetingDocument::Notice)
+        .unwrap();
+    assert_eq!(doc.number.as_deref(), Some("01-TB/CB"));
+    assert_eq!(doc.date, d(2026, 1, 30));
+    assert_ne!(doc.date, february);
+
+    // Printing again keeps the number and the date; the next notice takes the next number.
+    assert_eq!(
+        store.issue_notice(meetings[1], None, today()).unwrap(),
+        issued
+    );
+    let january = store
+        .issue_notice(meetings[0], Some(d(2026, 1, 2)), today())
+        .unwrap();
+    assert_eq!(january.number, "02-TB/CB");
+    // A corrected date keeps the number.
+    let corrected = store
+        .issue_notice(meetings[1], Some(d(2026, 2, 2)), today())
+        .unwrap();
+    assert_eq!(
+        (corrected.number.as_str(), corrected.issued_on),
+        ("01-TB/CB", d(2026, 2, 2))
+    );
+    assert_eq!(store.minutes(meetings[1]).unwrap().notice, Some(corrected));
+
+    // A meeting still ahead is issued today by default.
+    let december = store
+        .meetings_of_year(store.meeting_detail(meetings[0]).unwrap().branch_id, 2026)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.date > today())
+        .unwrap();
+    let ahead = store.issue_notice(december.id, None, today()).unwrap();
+    assert_eq!(
+        (ahead.number.as_str(), ahead.issued_on),
+        ("03-TB/CB", today())
     );
 }

@@ -1,9 +1,12 @@
 //! The minutes of a meeting: read, save the draft, approve, amend; and the meeting's
-//! printable documents (minutes, sign-in sheet, notice) as DOCX or PDF.
+//! printable documents (minutes, sign-in sheet, notice) as DOCX or PDF; printing the notice
+//! issues it (its own number and date) the first time.
 
 use chibo_core::minutes::MinutesContent;
+use chibo_store::clock::today;
 use chibo_store::meeting_documents::{DocumentFormat, MeetingDocument};
 use chibo_store::minutes::MinutesView;
+use chrono::NaiveDate;
 use tauri::{AppHandle, State};
 
 use crate::dialogs::{self, PDF, WORD};
@@ -49,7 +52,14 @@ pub async fn export_meeting_document(
     document: MeetingDocument,
     format: DocumentFormat,
     open_after: bool,
+    notice_issued_on: Option<NaiveDate>,
 ) -> IpcResult<Option<String>> {
+    let is_notice = document == MeetingDocument::Notice;
+    if is_notice {
+        state.with_store(|store| {
+            store.notice_date_to_write(meeting_id, notice_issued_on, today())
+        })?;
+    }
     let suggested =
         state.with_store(|store| store.meeting_document_file_name(meeting_id, document, format))?;
     let kind = match format {
@@ -59,7 +69,12 @@ pub async fn export_meeting_document(
     let Some(path) = dialogs::save_file(&app, kind, &suggested) else {
         return Ok(None);
     };
-    state.with_store(|store| store.export_meeting_document(meeting_id, document, format, &path))?;
+    state.with_store(|store| {
+        if is_notice {
+            store.issue_notice(meeting_id, notice_issued_on, today())?;
+        }
+        store.export_meeting_document(meeting_id, document, format, &path)
+    })?;
     if open_after {
         open_with_default_app(&app, &path)?;
     }

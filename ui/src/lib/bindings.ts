@@ -556,6 +556,12 @@ export type TasksToReview = {
  */
 given_on: string, tasks: Array<TaskToReview>, };
 
+export type NoticeIssue = { 
+/**
+ * "01-TB/CB"
+ */
+number: string, issued_on: string, };
+
 export type MinutesView = { meeting_id: number, status: MinutesStatus, version: number, 
 /**
  * "Số 03-BB/CB", once approved.
@@ -582,7 +588,11 @@ tasks_to_review: TasksToReview | null,
  * its number: this one will get the next number, out of meeting order (numbers are
  * never changed once given).
  */
-numbering_note: string | null, };
+numbering_note: string | null, 
+/**
+ * The meeting's notice, once issued (its own number and date).
+ */
+notice: NoticeIssue | null, };
 
 export type AttachmentState = "intact" | "missing" | "altered";
 

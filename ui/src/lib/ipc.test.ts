@@ -136,7 +136,7 @@ describe('commands', () => {
     await openAttachment(9);
     await removeAttachment(9);
     expect(seen).toEqual([
-      ['export_meeting_document', { meetingId: 4, document: 'minutes', format: 'pdf', openAfter: true }],
+      ['export_meeting_document', { meetingId: 4, document: 'minutes', format: 'pdf', openAfter: true, noticeIssuedOn: null }],
       ['attachments', { meetingId: 4 }],
       ['verify_attachments', { meetingId: 4 }],
       ['add_attachments', { meetingId: 4 }],

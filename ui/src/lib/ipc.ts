@@ -299,15 +299,17 @@ export const amendMinutes = (meetingId: number, reason: string): Promise<Minutes
 
 /**
  * Writes the document where the user chooses, then opens it with the system's program when
- * `openAfter`; the path written, or null.
+ * `openAfter`; the path written, or null. Printing the notice issues it, dated
+ * `noticeIssuedOn` (null: as issued before, or today while the meeting is ahead).
  */
 export const exportMeetingDocument = (
   meetingId: number,
   document: MeetingDocument,
   format: DocumentFormat,
   openAfter: boolean,
+  noticeIssuedOn: string | null = null,
 ): Promise<string | null> =>
-  call('export_meeting_document', { meetingId, document, format, openAfter });
+  call('export_meeting_document', { meetingId, document, format, openAfter, noticeIssuedOn });
 
 // ---- A meeting's attached files. ----
 

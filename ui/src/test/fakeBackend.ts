@@ -822,6 +822,7 @@ export class FakeBackend {
       versions: [],
       tasks_to_review: this.tasksToReview.get(meetingId) ?? null,
       numbering_note: null,
+      notice: null,
     };
   }
 

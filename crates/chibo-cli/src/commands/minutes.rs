@@ -1,9 +1,12 @@
-//! `chibo minutes export MEETING_ID --format docx|pdf --out PATH [--document …]`.
+//! `chibo minutes export MEETING_ID --format docx|pdf --out PATH [--document …]
+//! [--issued-on YYYY-MM-DD]`. Printing the notice issues it the first time (its own number
+//! and date); `--issued-on` says or corrects when it went out.
 
 use std::path::PathBuf;
 
 use chibo_store::meeting_documents::{DocumentFormat, MeetingDocument};
-use chibo_store::{Result, Store};
+use chibo_store::{clock, Result, Store};
+use chrono::NaiveDate;
 
 use crate::output::print_json;
 
@@ -36,15 +39,19 @@ pub enum Command {
         out: PathBuf,
         #[arg(long, value_enum, default_value = "minutes")]
         document: Document,
+        /// Ngày ra thông báo (năm-tháng-ngày); mặc định hôm nay nếu cuộc họp chưa diễn ra
+        #[arg(long, value_parser = clock::parse_day)]
+        issued_on: Option<NaiveDate>,
     },
 }
 
-pub fn run(store: &Store, command: Command, json: bool) -> Result<()> {
+pub fn run(store: &mut Store, command: Command, json: bool) -> Result<()> {
     let Command::Export {
         meeting_id,
         format,
         out,
         document,
+        issued_on,
     } = command;
     let format = match format {
         Format::Docx => DocumentFormat::Docx,
@@ -55,6 +62,16 @@ pub fn run(store: &Store, command: Command, json: bool) -> Result<()> {
         Document::SignIn => MeetingDocument::SignInSheet,
         Document::Notice => MeetingDocument::Notice,
     };
+    if issued_on.is_some() && document != MeetingDocument::Notice {
+        return Err(chibo_core::validation::FieldError::new(
+            "issued_on",
+            "--issued-on chỉ dùng khi in thông báo (--document notice).",
+        )
+        .into());
+    }
+    if document == MeetingDocument::Notice {
+        store.issue_notice(meeting_id, issued_on, clock::today())?;
+    }
     store.export_meeting_document(meeting_id, document, format, &out)?;
     if json {
         return print_json(&out.display().to_string());

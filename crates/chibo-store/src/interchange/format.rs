@@ -192,8 +192,20 @@ pub struct MeetingRecord {
     pub attendance: Vec<MarkRecord>,
     #[serde(default)]
     pub minutes: Option<MinutesRecord>,
+    /// The notice (thông báo) as issued, or null while it has not been printed.
+    #[serde(default)]
+    pub notice: Option<NoticeRecord>,
     #[serde(default)]
     pub attachments: Vec<AttachmentRecord>,
+}
+
+/// The meeting's notice: its number in the branch's "TB/CB" series ("Số 01-TB/CB" is 1) and
+/// the day it was issued.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeRecord {
+    pub sequence: u32,
+    pub issued_on: NaiveDate,
+    pub issued_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

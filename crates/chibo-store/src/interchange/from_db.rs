@@ -17,8 +17,8 @@ use crate::hashing::sha256_hex;
 use crate::interchange::files::WantedFiles;
 use crate::interchange::format::{
     AttachmentRecord, BranchRecord, DocumentRecord, EarlierMinutes, GuestRecord, MarkRecord,
-    MeetingRecord, MemberRecord, MinutesRecord, NamePartsRecord, Profile, SettingsVersion,
-    StatusRecord,
+    MeetingRecord, MemberRecord, MinutesRecord, NamePartsRecord, NoticeRecord, Profile,
+    SettingsVersion, StatusRecord,
 };
 use crate::interchange::minutes_people::{hash_of, translated};
 use crate::sql_enum;
@@ -360,6 +360,21 @@ fn read_meetings(
             })
         },
     )?;
+    let mut notices = by_meeting(
+        conn,
+        &format!(
+            "SELECT t.meeting_id, t.sequence, t.issued_on, t.issued_at
+             FROM meeting_notice t {OF_BRANCH}"
+        ),
+        branch_id,
+        |row| {
+            Ok(NoticeRecord {
+                sequence: row.get(1)?,
+                issued_on: row.get(2)?,
+                issued_at: row.get(3)?,
+            })
+        },
+    )?;
     let mut attachments = by_meeting(
         conn,
         &format!(
@@ -412,6 +427,7 @@ fn read_meetings(
                 document_keys: Vec::new(),
                 attendance: Vec::new(),
                 minutes: None,
+                notice: None,
                 attachments: Vec::new(),
             },
         ))
@@ -462,6 +478,7 @@ fn read_meetings(
                 )
             })
             .transpose()?;
+        meeting.notice = notices.remove(&id).and_then(|mut list| list.pop());
         meeting.attachments = attachments.remove(&id).unwrap_or_default();
         for attachment in &meeting.attachments {
             files.add(

@@ -262,6 +262,18 @@ fn insert_meeting(
     if let Some(minutes) = &meeting.minutes {
         insert_minutes(tx, meeting_id, minutes, members)?;
     }
+    if let Some(notice) = &meeting.notice {
+        tx.execute(
+            "INSERT INTO meeting_notice (meeting_id, sequence, issued_on, issued_at)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![
+                meeting_id,
+                notice.sequence,
+                notice.issued_on,
+                notice.issued_at
+            ],
+        )?;
+    }
     for attachment in &meeting.attachments {
         insert_attachment(
             tx,

@@ -314,6 +314,21 @@ fn check_meeting(
     if let Some(minutes) = &meeting.minutes {
         check_minutes(at, minutes, &member)?;
     }
+    if let Some(notice) = &meeting.notice {
+        required(at, "thời điểm ra thông báo", &notice.issued_at)?;
+        if notice.sequence == 0 {
+            return Err(refuse(at, "số thông báo bằng 0"));
+        }
+        if notice.issued_on > meeting.date {
+            return Err(refuse(
+                at,
+                format!(
+                    "thông báo ra ngày {}, sau ngày họp",
+                    format_dmy(notice.issued_on)
+                ),
+            ));
+        }
+    }
     Ok(())
 }
 

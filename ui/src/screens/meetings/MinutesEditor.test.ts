@@ -74,6 +74,7 @@ function minutesView(fields: Partial<MinutesView> = {}): MinutesView {
     versions: [],
     tasks_to_review: null,
     numbering_note: null,
+    notice: null,
     ...fields,
   };
 }
@@ -101,6 +102,8 @@ interface Backend {
   current: MinutesView;
   saved: MinutesContent[];
   exported: { document: MeetingDocument; format: DocumentFormat; openAfter: boolean }[];
+  /** The notice issue date sent with each export. */
+  noticeDates: (string | null)[];
   calls: string[];
   /** Answers the oldest save held. */
   release: () => void;
@@ -113,6 +116,7 @@ function mockMinutes(initial: MinutesView, options: Options = {}): Backend {
     current: initial,
     saved: [],
     exported: [],
+    noticeDates: [],
     calls: [],
     release: () => held.shift()?.(),
     options,
@@ -168,7 +172,14 @@ function mockMinutes(initial: MinutesView, options: Options = {}): Backend {
           format: rest.format as DocumentFormat,
           openAfter: rest.openAfter as boolean,
         });
+        backend.noticeDates.push(rest.noticeIssuedOn as string | null);
         if (backend.options.exportError) throw backend.options.exportError;
+        if (rest.document === 'notice' && backend.options.exportPath) {
+          backend.current = {
+            ...backend.current,
+            notice: { number: '01-TB/CB', issued_on: (rest.noticeIssuedOn as string | null) ?? '2026-03-01' },
+          };
+        }
         return backend.options.exportPath ?? null;
       default:
         throw { code: 'internal', message: `Lệnh không có trong bài kiểm tra: ${command}`, field: null };
@@ -628,6 +639,29 @@ describe('MinutesEditor', () => {
     await screen.findByTestId('minutes-export-notice');
     expect(backend.calls.slice(-2)).toEqual(['save_minutes', 'export_meeting_document']);
     expect(lastSaved(backend).items[1]!.conclusion).toBe('Bế mạc lúc 9 giờ 15');
+  });
+
+  it('prints the notice with the issue date typed and then shows its number', async () => {
+    const backend = mockMinutes(minutesView(), { exportPath: '/tmp/thong-bao.pdf' });
+    const { user } = await renderEditor();
+
+    expect(screen.getByTestId('notice-issue')).toHaveTextContent('Chưa in lần nào');
+    await user.type(screen.getByTestId('notice-issued-on'), '28/02/2026');
+    await user.click(screen.getByTestId('export-notice-pdf'));
+
+    await screen.findByTestId('minutes-export-notice');
+    expect(backend.exported).toEqual([{ document: 'notice', format: 'pdf', openAfter: true }]);
+    expect(backend.noticeDates).toEqual(['2026-02-28']);
+    await waitFor(() => expect(screen.getByTestId('notice-issue')).toHaveTextContent('Số 01-TB/CB, ra ngày 28/02/2026.'));
+  });
+
+  it('sends no issue date with the other documents', async () => {
+    const backend = mockMinutes(minutesView(), { exportPath: '/tmp/bien-ban.pdf' });
+    const { user } = await renderEditor();
+    await user.type(screen.getByTestId('notice-issued-on'), '28/02/2026');
+    await user.click(screen.getByTestId('export-minutes-pdf'));
+    await screen.findByTestId('minutes-export-notice');
+    expect(backend.noticeDates).toEqual([null]);
   });
 
   it('shows a refused save, keeps the text and tries again at the next edit', async () => {
