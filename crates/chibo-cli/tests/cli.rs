@@ -649,7 +649,11 @@ fn the_notice_prints_with_its_own_number_and_a_past_meeting_needs_its_issue_date
     };
     let out = export(&ahead, &["--issued-on", "2026-12-31"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("phải trước hoặc đúng ngày họp"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("phải trước hoặc đúng ngày họp"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!pdf.exists());
     let out = export(&ahead, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -671,5 +675,9 @@ fn the_notice_prints_with_its_own_number_and_a_past_meeting_needs_its_issue_date
         ],
     );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("--document notice"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--document notice"),
+        "{}",
+        stderr(&out)
+    );
 }

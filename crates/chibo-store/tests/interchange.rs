@@ -231,6 +231,11 @@ fn refused(file: &Path, code: &str, expected: &str) {
     assert_eq!(preview.to_string(), err.to_string());
     assert_eq!(err.code(), code, "{err}");
     assert!(err.to_string().contains(expected), "{err}");
+    // Users know records by kind, name and date, not by the file's keys or field names.
+    let message = err.to_string();
+    assert!(!message.contains("khóa"), "{message}");
+    assert!(!message.contains("_at"), "{message}");
+    assert!(!message.contains("expected"), "{message}");
     assert_eq!(dump(data.path()), before, "nothing may change");
 
     // An empty data folder stays empty too.
@@ -284,12 +289,36 @@ fn a_dangling_reference_is_refused() {
         .unwrap();
     meeting["attendance"][0]["member_key"] = Value::from(9999);
     write_json(&file, &value);
-    refused(&file, "validation", "khóa 9999");
+    refused(
+        &file,
+        "validation",
+        "người được điểm danh ghi là một người không có trong danh sách đảng viên của tệp",
+    );
 
     let mut value = original.clone();
     value["branches"][0]["meetings"][0]["document_keys"] = Value::from(vec![77]);
     write_json(&file, &value);
-    refused(&file, "validation", "khóa 77");
+    refused(
+        &file,
+        "validation",
+        "có văn bản đã học không có trong sổ văn bản của tệp",
+    );
+
+    // Two members under one key are named, not the key.
+    let mut value = original.clone();
+    let members = value["branches"][0]["members"].as_array_mut().unwrap();
+    let first_key = members[0]["key"].clone();
+    let (first, second) = (
+        members[0]["full_name"].as_str().unwrap().to_owned(),
+        members[1]["full_name"].as_str().unwrap().to_owned(),
+    );
+    members[1]["key"] = first_key;
+    write_json(&file, &value);
+    refused(
+        &file,
+        "validation",
+        &format!("hai đảng viên (đảng viên {first} và đảng viên {second}) mang cùng một mã số"),
+    );
 }
 
 /// The file with member `who`'s statuses given one more, and the mark of `who` at `meeting`.
@@ -372,6 +401,19 @@ fn an_unknown_status_or_an_impossible_date_is_refused() {
     value["branches"][0]["meetings"][0]["status"] = Value::from("maybe");
     write_json(&file, &value);
     refused(&file, "validation", "dữ liệu không hợp lệ ở dòng");
+    refused(
+        &file,
+        "validation",
+        "giá trị “maybe” không thuộc các giá trị được phép",
+    );
+
+    let mut value = original.clone();
+    value["branches"][0]["members"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("full_name");
+    write_json(&file, &value);
+    refused(&file, "validation", "thiếu mục “full_name”");
 
     let mut value = original;
     value["branches"][0]["members"][0]["admitted_on"] = Value::from("2025-02-30");

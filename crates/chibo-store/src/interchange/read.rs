@@ -25,9 +25,36 @@ fn parse_error(path: &Path, err: &serde_json::Error) -> Error {
              {column}). Hãy chép lại tệp từ nơi xuất. Chưa có gì được ghi."
         )),
         Category::Data => refuse(format!(
-            "Tệp {shown} có dữ liệu không hợp lệ ở dòng {line}, cột {column} ({err}). Hãy xuất \
-             lại tệp từ Sổ tay Chi bộ. Chưa có gì được ghi."
+            "Tệp {shown} có dữ liệu không hợp lệ ở dòng {line}, cột {column}: {}. Hãy xuất \
+             lại tệp từ Sổ tay Chi bộ. Chưa có gì được ghi.",
+            data_problem(err)
         )),
+    }
+}
+
+/// serde's account of a value of the wrong shape, in Vietnamese: the field or value it names
+/// is kept (it is what to look for in the file), the English around it is not.
+fn data_problem(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    let text = text.split(" at line ").next().unwrap_or_default();
+    let quoted = text.split('`').nth(1).unwrap_or_default();
+    if text.starts_with("missing field") {
+        format!("thiếu mục “{quoted}”")
+    } else if text.starts_with("unknown variant") {
+        format!("giá trị “{quoted}” không thuộc các giá trị được phép")
+    } else if text.starts_with("duplicate field") {
+        format!("mục “{quoted}” được ghi hai lần")
+    } else if text.starts_with("invalid type") || text.starts_with("invalid value") {
+        "một giá trị sai kiểu (ví dụ chữ ở chỗ phải là số, hoặc ngày không đúng dạng \
+         năm-tháng-ngày)"
+            .into()
+    } else if text.starts_with("input contains invalid characters")
+        || text.starts_with("premature end of input")
+        || text.starts_with("trailing input")
+    {
+        "một ngày hoặc giờ không đúng dạng".into()
+    } else {
+        "một giá trị không đọc được".into()
     }
 }
 

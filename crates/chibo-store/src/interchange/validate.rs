@@ -43,18 +43,40 @@ fn required(place: &str, label: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
-fn unique_keys<'a>(
+/// The records' keys, each with the words that name its record; refuses a key given twice,
+/// naming both records (a key is the file's own cross-reference, not a thing users know).
+fn unique_keys(
     place: &str,
     kind: &str,
-    keys: impl Iterator<Item = &'a u32>,
-) -> Result<HashSet<u32>> {
-    let mut seen = HashSet::new();
-    for key in keys {
-        if !seen.insert(*key) {
-            return Err(refuse(place, format!("khóa {kind} {key} bị trùng")));
+    records: impl Iterator<Item = (u32, String)>,
+) -> Result<HashMap<u32, String>> {
+    let mut seen: HashMap<u32, String> = HashMap::new();
+    for (key, name) in records {
+        if let Some(first) = seen.get(&key) {
+            return Err(refuse(
+                place,
+                format!("hai {kind} ({first} và {name}) mang cùng một mã số trong tệp"),
+            ));
         }
+        seen.insert(key, name);
     }
     Ok(seen)
+}
+
+/// A member as a message names them: by name, or by place in the list when it is missing.
+fn member_name(index: usize, member: &MemberRecord) -> String {
+    match member.full_name.trim() {
+        "" => format!("đảng viên thứ {} trong danh sách", index + 1),
+        name => format!("đảng viên {name}"),
+    }
+}
+
+/// A document of the register as a message names it: by number, or by place.
+fn document_name(index: usize, number: &str) -> String {
+    match number.trim() {
+        "" => format!("văn bản thứ {} trong sổ văn bản", index + 1),
+        number => format!("văn bản số {number}"),
+    }
 }
 
 /// Checks the whole file; gives the attachment files it needs.
@@ -91,11 +113,11 @@ fn check_branch(place: &str, branch: &BranchRecord, files: &mut WantedFiles) -> 
     }
     .validated()
     .map_err(|e| refuse(place, e.message.trim_end_matches('.')))?;
-    required(place, "thời điểm tạo (created_at)", &profile.created_at)?;
-    required(place, "thời điểm sửa (updated_at)", &profile.updated_at)?;
+    required(place, "thời điểm tạo", &profile.created_at)?;
+    required(place, "thời điểm sửa", &profile.updated_at)?;
 
     if branch.settings.is_empty() {
-        return Err(refuse(place, "thiếu thiết lập (settings)"));
+        return Err(refuse(place, "thiếu các thiết lập quy định của chi bộ"));
     }
     let mut versions = HashSet::new();
     for settings in &branch.settings {
@@ -103,17 +125,25 @@ fn check_branch(place: &str, branch: &BranchRecord, files: &mut WantedFiles) -> 
         if settings.version == 0 || !versions.insert(settings.version) {
             return Err(refuse(&at, "số phiên bản bằng 0 hoặc bị trùng"));
         }
-        required(&at, "thời điểm đổi (changed_at)", &settings.changed_at)?;
+        required(&at, "thời điểm đổi thiết lập", &settings.changed_at)?;
         settings
             .rules
             .validate()
             .map_err(|e| refuse(&at, e.message.trim_end_matches('.')))?;
     }
 
-    let members = unique_keys(place, "đảng viên", branch.members.iter().map(|m| &m.key))?;
+    let members = unique_keys(
+        place,
+        "đảng viên",
+        branch
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.key, member_name(i, m))),
+    )?;
     let mut cards = HashSet::new();
-    for member in &branch.members {
-        check_member(place, member)?;
+    for (index, member) in branch.members.iter().enumerate() {
+        check_member(&format!("{place}, {}", member_name(index, member)), member)?;
         if !member.card_number.is_empty() && !cards.insert(member.card_number.as_str()) {
             return Err(refuse(
                 place,
@@ -122,14 +152,22 @@ fn check_branch(place: &str, branch: &BranchRecord, files: &mut WantedFiles) -> 
         }
     }
 
-    let documents = unique_keys(place, "văn bản", branch.documents.iter().map(|d| &d.key))?;
+    let documents = unique_keys(
+        place,
+        "văn bản",
+        branch
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.key, document_name(i, &d.number))),
+    )?;
     let mut numbers = HashSet::new();
-    for document in &branch.documents {
-        let at = format!("{place}, văn bản khóa {}", document.key);
+    for (index, document) in branch.documents.iter().enumerate() {
+        let at = format!("{place}, {}", document_name(index, &document.number));
         required(&at, "số hiệu văn bản", &document.number)?;
         required(&at, "trích yếu văn bản", &document.title)?;
-        required(&at, "thời điểm tạo (created_at)", &document.created_at)?;
-        required(&at, "thời điểm sửa (updated_at)", &document.updated_at)?;
+        required(&at, "thời điểm tạo", &document.created_at)?;
+        required(&at, "thời điểm sửa", &document.updated_at)?;
         if !numbers.insert((document.number.as_str(), document.issued_on)) {
             return Err(refuse(
                 &at,
@@ -143,13 +181,13 @@ fn check_branch(place: &str, branch: &BranchRecord, files: &mut WantedFiles) -> 
         .iter()
         .map(|member| (member.key, Roll::of(member)))
         .collect();
-    unique_keys(place, "cuộc họp", branch.meetings.iter().map(|m| &m.key))?;
+    unique_keys(
+        place,
+        "cuộc họp",
+        branch.meetings.iter().map(|m| (m.key, meeting_name(m))),
+    )?;
     for meeting in &branch.meetings {
-        let at = format!(
-            "{place}, cuộc họp ngày {} (khóa {})",
-            format_dmy(meeting.date),
-            meeting.key
-        );
+        let at = format!("{place}, {}", meeting_name(meeting));
         check_meeting(&at, meeting, &members, &documents)?;
         check_marks(&at, meeting, &roster)?;
         for attachment in &meeting.attachments {
@@ -160,7 +198,7 @@ fn check_branch(place: &str, branch: &BranchRecord, files: &mut WantedFiles) -> 
                 branch.profile.name
             );
             required(&at, "tên tệp đính kèm", &attachment.name)?;
-            required(&at, "thời điểm đính kèm (added_at)", &attachment.added_at)?;
+            required(&at, "thời điểm đính kèm", &attachment.added_at)?;
             let hex = attachment.sha256.len() == 64
                 && attachment
                     .sha256
@@ -236,24 +274,31 @@ fn check_marks(at: &str, meeting: &MeetingRecord, roster: &HashMap<u32, Roll>) -
     Ok(())
 }
 
-fn check_member(place: &str, member: &MemberRecord) -> Result<()> {
-    let at = format!("{place}, đảng viên khóa {}", member.key);
-    required(&at, "họ tên", &member.full_name)?;
-    required(&at, "tên (name_parts.given)", &member.name_parts.given)?;
-    required(&at, "thời điểm tạo (created_at)", &member.created_at)?;
-    required(&at, "thời điểm sửa (updated_at)", &member.updated_at)?;
-    let at = format!("{place}, đảng viên {}", member.full_name);
+/// A meeting as a message names it: its kind and date.
+fn meeting_name(meeting: &MeetingRecord) -> String {
+    format!(
+        "cuộc họp {} ngày {}",
+        meeting.kind.label().to_lowercase(),
+        format_dmy(meeting.date)
+    )
+}
+
+fn check_member(at: &str, member: &MemberRecord) -> Result<()> {
+    required(at, "họ tên", &member.full_name)?;
+    required(
+        at,
+        "tên gọi (phần tên trong họ tên)",
+        &member.name_parts.given,
+    )?;
+    required(at, "thời điểm tạo", &member.created_at)?;
+    required(at, "thời điểm sửa", &member.updated_at)?;
     for status in &member.statuses {
-        required(
-            &at,
-            "thời điểm ghi trạng thái (created_at)",
-            &status.created_at,
-        )?;
+        required(at, "thời điểm ghi biến động", &status.created_at)?;
         if status.end.is_some_and(|end| end < status.start) {
             return Err(refuse(
-                &at,
+                at,
                 format!(
-                    "trạng thái từ {} có ngày kết thúc trước ngày bắt đầu",
+                    "biến động từ {} có ngày kết thúc trước ngày bắt đầu",
                     format_dmy(status.start)
                 ),
             ));
@@ -265,18 +310,18 @@ fn check_member(place: &str, member: &MemberRecord) -> Result<()> {
 fn check_meeting(
     at: &str,
     meeting: &MeetingRecord,
-    members: &HashSet<u32>,
-    documents: &HashSet<u32>,
+    members: &HashMap<u32, String>,
+    documents: &HashMap<u32, String>,
 ) -> Result<()> {
-    required(at, "thời điểm tạo (created_at)", &meeting.created_at)?;
-    required(at, "thời điểm sửa (updated_at)", &meeting.updated_at)?;
+    required(at, "thời điểm tạo", &meeting.created_at)?;
+    required(at, "thời điểm sửa", &meeting.updated_at)?;
     let member = |key: u32, role: &str| -> Result<()> {
-        if members.contains(&key) {
+        if members.contains_key(&key) {
             Ok(())
         } else {
             Err(refuse(
                 at,
-                format!("{role} (khóa {key}) không có trong danh sách đảng viên của tệp"),
+                format!("{role} ghi là một người không có trong danh sách đảng viên của tệp"),
             ))
         }
     };
@@ -288,24 +333,25 @@ fn check_meeting(
     }
     let mut studied = HashSet::new();
     for key in &meeting.document_keys {
-        if !documents.contains(key) {
+        let Some(name) = documents.get(key) else {
             return Err(refuse(
                 at,
-                format!("văn bản đã học (khóa {key}) không có trong sổ văn bản của tệp"),
+                "có văn bản đã học không có trong sổ văn bản của tệp",
             ));
-        }
+        };
         if !studied.insert(*key) {
-            return Err(refuse(at, format!("văn bản khóa {key} được ghi hai lần")));
+            return Err(refuse(
+                at,
+                format!("{name} được ghi hai lần trong tài liệu học tập"),
+            ));
         }
     }
     let mut marked = HashSet::new();
     for mark in &meeting.attendance {
         member(mark.member_key, "người được điểm danh")?;
         if !marked.insert(mark.member_key) {
-            return Err(refuse(
-                at,
-                format!("đảng viên khóa {} được điểm danh hai lần", mark.member_key),
-            ));
+            let name = members.get(&mark.member_key).cloned().unwrap_or_default();
+            return Err(refuse(at, format!("{name} được điểm danh hai lần")));
         }
     }
     for guest in &meeting.guests {
@@ -337,11 +383,7 @@ fn check_minutes(
     minutes: &MinutesRecord,
     member: &dyn Fn(u32, &str) -> Result<()>,
 ) -> Result<()> {
-    required(
-        at,
-        "thời điểm sửa biên bản (updated_at)",
-        &minutes.updated_at,
-    )?;
+    required(at, "thời điểm sửa biên bản", &minutes.updated_at)?;
     if minutes.version == 0 {
         return Err(refuse(at, "phiên bản biên bản bằng 0"));
     }
