@@ -100,6 +100,28 @@ pub struct Member {
     pub notes: String,
 }
 
+impl Member {
+    /// The record as a form holds it, to be edited and saved again.
+    pub fn to_input(&self) -> MemberInput {
+        MemberInput {
+            full_name: self.full_name.clone(),
+            name_parts: Some(self.name_parts.clone()),
+            gender: self.gender,
+            birth_date: self.birth_date,
+            hometown: self.hometown.clone(),
+            ethnicity: self.ethnicity.clone(),
+            card_number: self.card_number.clone(),
+            admitted_on: self.admitted_on,
+            official_on: self.official_on,
+            official_reference: self.official_reference.clone(),
+            role: self.role,
+            post: self.post.clone(),
+            phone: self.phone.clone(),
+            notes: self.notes.clone(),
+        }
+    }
+}
+
 /// A member input after cleanup, with its name split resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidMember {

@@ -63,6 +63,23 @@ impl From<&Member> for MembershipDates {
     }
 }
 
+/// The earliest day from which an edit of the two dates changes who the member was (either
+/// date, before or after the edit), or `None` when neither changed: the meetings from then on
+/// are the ones the edit may reach.
+pub fn earliest_membership_change(
+    before: MembershipDates,
+    after: MembershipDates,
+) -> Option<NaiveDate> {
+    let mut changed = Vec::new();
+    if before.admitted_on != after.admitted_on {
+        changed.extend([before.admitted_on, after.admitted_on]);
+    }
+    if before.official_on != after.official_on {
+        changed.extend(before.official_on.into_iter().chain(after.official_on));
+    }
+    changed.into_iter().min()
+}
+
 /// The member's standing on `date`, from their admission and official dates and statuses.
 pub fn standing_on(
     member: impl Into<MembershipDates>,
@@ -287,6 +304,39 @@ pub(crate) mod tests {
         assert_eq!(
             standing_on(&m, &statuses, d(2025, 9, 1)),
             Standing::Left(StatusKind::TransferredOut)
+        );
+    }
+
+    #[test]
+    fn an_edit_reaches_back_to_the_earliest_date_it_touches() {
+        let dates = |admitted_on, official_on| MembershipDates {
+            admitted_on,
+            official_on,
+        };
+        let before = dates(d(2010, 5, 19), Some(d(2011, 5, 19)));
+        assert_eq!(earliest_membership_change(before, before), None);
+        assert_eq!(
+            earliest_membership_change(before, dates(d(2009, 1, 1), Some(d(2011, 5, 19)))),
+            Some(d(2009, 1, 1))
+        );
+        assert_eq!(
+            earliest_membership_change(before, dates(d(2010, 5, 19), Some(d(2011, 6, 1)))),
+            Some(d(2011, 5, 19))
+        );
+        assert_eq!(
+            earliest_membership_change(before, dates(d(2010, 5, 19), None)),
+            Some(d(2011, 5, 19))
+        );
+        assert_eq!(
+            earliest_membership_change(
+                dates(d(2010, 5, 19), None),
+                dates(d(2010, 5, 19), Some(d(2011, 1, 2)))
+            ),
+            Some(d(2011, 1, 2))
+        );
+        assert_eq!(
+            earliest_membership_change(before, dates(d(2012, 1, 1), Some(d(2013, 1, 1)))),
+            Some(d(2010, 5, 19))
         );
     }
 

@@ -34,7 +34,7 @@ use crate::info::{AppInfo, BranchSummary};
 use crate::meeting_documents::{DocumentFormat, MeetingDocument};
 use crate::meeting_record::{MeetingDetail, MemberChoice, StatusChange};
 use crate::meetings::MeetingSummary;
-use crate::members::{MemberDetail, RosterFilter, RosterView};
+use crate::members::{MemberDetail, MemberSaved, RosterFilter, RosterView};
 use crate::minutes::{MinutesStatus, MinutesVersion, MinutesView};
 use crate::prefs::Prefs;
 use crate::restore::{BackupPreview, RestoreReport};
@@ -75,6 +75,7 @@ pub fn typescript() -> String {
         RosterFilter::decl(&cfg),
         RosterView::decl(&cfg),
         MemberDetail::decl(&cfg),
+        MemberSaved::decl(&cfg),
         Severity::decl(&cfg),
         WarningKind::decl(&cfg),
         Warning::decl(&cfg),

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use chibo_core::member::{Member, MemberInput, ValidMember};
 use chibo_core::name::NameParts;
 use chibo_core::roster::{
-    attached_on, standing_on, MembershipDates, RosterCounts, RosterEntry, Standing,
+    attached_on, earliest_membership_change, standing_on, MembershipDates, RosterCounts,
+    RosterEntry, Standing,
 };
 use chibo_core::status::{MemberStatus, StatusInput};
 use chibo_core::text::{fold, tones_on_last_vowel};
@@ -463,7 +464,7 @@ impl Store {
         member_id: i64,
         input: &MemberInput,
         today: NaiveDate,
-    ) -> Result<Member> {
+    ) -> Result<MemberSaved> {
         let member = load_member(&self.conn, member_id)?;
         let rules = self.settings(member.branch_id)?.settings;
         let valid = input.validated(today, &rules)?;
@@ -474,7 +475,15 @@ impl Store {
         let tx = self.conn.transaction()?;
         update_member_row(&tx, &member, &valid)?;
         tx.commit()?;
-        load_member(&self.conn, member_id)
+        let saved = load_member(&self.conn, member_id)?;
+        let change_notice = match earliest_membership_change((&member).into(), (&saved).into()) {
+            Some(from) => self.roster_change_notice(member_id, from)?,
+            None => None,
+        };
+        Ok(MemberSaved {
+            member: saved,
+            change_notice,
+        })
     }
 
     /// Deletes a member recorded by mistake, with their statuses. Members who left are
@@ -548,23 +557,21 @@ impl Store {
         reference: &str,
         today: NaiveDate,
     ) -> Result<Member> {
-        let member = load_member(&self.conn, member_id)?;
         let input = MemberInput {
-            full_name: member.full_name.clone(),
-            name_parts: Some(member.name_parts.clone()),
-            gender: member.gender,
-            birth_date: member.birth_date,
-            hometown: member.hometown.clone(),
-            ethnicity: member.ethnicity.clone(),
-            card_number: member.card_number.clone(),
-            admitted_on: member.admitted_on,
             official_on: Some(official_on),
             official_reference: reference.to_owned(),
-            role: member.role,
-            post: member.post.clone(),
-            phone: member.phone.clone(),
-            notes: member.notes.clone(),
+            ..load_member(&self.conn, member_id)?.to_input()
         };
         self.update_member(member_id, &input, today)
+            .map(|saved| saved.member)
     }
+}
+
+/// A member's record as saved, and what the edit means for past meetings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MemberSaved {
+    pub member: Member,
+    /// When the admission or official date changed: which approved meetings the change
+    /// predates (they stay as approved) and which open ones follow it.
+    pub change_notice: Option<String>,
 }

@@ -364,6 +364,26 @@ fn a_backdated_roster_change_leaves_approved_minutes_as_approved() {
     // Nothing predates a change from after the meetings.
     let later = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     assert_eq!(store.roster_change_notice(member, later).unwrap(), None);
+
+    // Saving the member's record tells the same when a date of membership moved, and
+    // nothing when only other fields changed.
+    let detail = store.member_detail(member, today()).unwrap().member;
+    let mut input = detail.to_input();
+    input.phone = "0912345678".into();
+    assert_eq!(
+        store
+            .update_member(member, &input, today())
+            .unwrap()
+            .change_notice,
+        None
+    );
+    input.official_on = NaiveDate::from_ymd_opt(2025, 11, 30);
+    let saved = store.update_member(member, &input, today()).unwrap();
+    let notice = saved.change_notice.unwrap();
+    assert!(
+        notice.contains("1 cuộc họp đã thông qua biên bản (05/01/2026)"),
+        "{notice}"
+    );
 }
 
 /// The plain text of a paragraph block.

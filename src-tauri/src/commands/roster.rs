@@ -4,7 +4,7 @@ use chibo_core::member::{Member, MemberInput};
 use chibo_core::status::{MemberStatus, StatusInput};
 use chibo_core::warnings::Warning;
 use chibo_store::clock::today;
-use chibo_store::members::{MemberDetail, RosterFilter, RosterView};
+use chibo_store::members::{MemberDetail, MemberSaved, RosterFilter, RosterView};
 use chrono::NaiveDate;
 use tauri::State;
 
@@ -41,7 +41,7 @@ pub fn update_member(
     state: State<'_, AppState>,
     member_id: i64,
     input: MemberInput,
-) -> IpcResult<Member> {
+) -> IpcResult<MemberSaved> {
     state.with_store(|store| store.update_member(member_id, &input, today()))
 }
 

@@ -230,6 +230,13 @@ counts: RosterCounts, };
 
 export type MemberDetail = { member: Member, statuses: Array<MemberStatus>, standing: Standing, attached_here: boolean, };
 
+export type MemberSaved = { member: Member, 
+/**
+ * When the admission or official date changed: which approved meetings the change
+ * predates (they stay as approved) and which open ones follow it.
+ */
+change_notice: string | null, };
+
 export type Severity = "notice" | "warning" | "flag";
 
 export type WarningKind = "probation_ending" | "official_consideration_due" | "official_consideration_overdue" | "unexcused_absence_warning" | "unexcused_absence_flag" | "excused_absences_in_a_row" | "low_attendance" | "absent_without_reason" | "meeting_too_short" | "month_without_regular" | "quarter_without_thematic" | "meeting_not_recorded";

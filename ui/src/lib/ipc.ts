@@ -30,6 +30,7 @@ import type {
   MemberChoice,
   MemberDetail,
   MemberInput,
+  MemberSaved,
   MemberStatus,
   MinutesContent,
   MinutesView,
@@ -152,7 +153,8 @@ export const memberDetail = (memberId: number): Promise<MemberDetail> =>
 export const createMember = (branchId: number, input: MemberInput): Promise<Member> =>
   call('create_member', { branchId, input });
 
-export const updateMember = (memberId: number, input: MemberInput): Promise<Member> =>
+/** Saves the record; says which past meetings a moved date of membership reaches. */
+export const updateMember = (memberId: number, input: MemberInput): Promise<MemberSaved> =>
   call('update_member', { memberId, input });
 
 /** Only for a member entered by mistake. */

@@ -3,7 +3,6 @@ import type { ImportPreview, Member, MemberStatus, PreviewRow } from './bindings
 import {
   cleanMemberInput,
   describeProblem,
-  earliestMembershipChange,
   emptyMemberInput,
   importCount,
   memberErrors,
@@ -136,25 +135,5 @@ describe('import preview', () => {
     expect(importCount(preview, 'skip')).toBe(1);
     expect(importCount(preview, 'update')).toBe(2);
     expect(previewHasProblems(preview)).toBe(false);
-  });
-});
-
-describe('earliestMembershipChange', () => {
-  const before = { admitted_on: '2010-05-19', official_on: '2011-05-19' };
-
-  it('is null when neither date changed', () => {
-    expect(earliestMembershipChange(before, { ...before })).toBeNull();
-  });
-
-  it('is the earlier of the old and the new date that changed', () => {
-    expect(earliestMembershipChange(before, { ...before, admitted_on: '2009-01-01' })).toBe('2009-01-01');
-    expect(earliestMembershipChange(before, { ...before, official_on: '2011-06-01' })).toBe('2011-05-19');
-    expect(earliestMembershipChange(before, { ...before, official_on: null })).toBe('2011-05-19');
-    expect(
-      earliestMembershipChange({ admitted_on: '2010-05-19', official_on: null }, { ...before, official_on: '2011-01-02' }),
-    ).toBe('2011-01-02');
-    expect(earliestMembershipChange(before, { admitted_on: '2012-01-01', official_on: '2013-01-01' })).toBe(
-      '2010-05-19',
-    );
   });
 });

@@ -290,21 +290,3 @@ export function previewHasProblems(preview: ImportPreview): boolean {
   return preview.rows_with_problems > 0 || preview.rows.some((row) => row.problems.length > 0);
 }
 
-/**
- * The earliest date from which an edit changes who the member was (the admission or the
- * official date, before or after the edit), or null when neither changed: the meetings from
- * then on are the ones the edit may reach.
- */
-export function earliestMembershipChange(
-  before: Pick<Member, 'admitted_on' | 'official_on'>,
-  after: Pick<MemberInput, 'admitted_on' | 'official_on'>,
-): string | null {
-  const changed: string[] = [];
-  if (before.admitted_on !== after.admitted_on) {
-    changed.push(before.admitted_on, after.admitted_on);
-  }
-  if (before.official_on !== after.official_on) {
-    for (const date of [before.official_on, after.official_on]) if (date !== null) changed.push(date);
-  }
-  return changed.length === 0 ? null : changed.sort()[0]!;
-}

@@ -895,7 +895,7 @@ export class FakeBackend {
         const member = this.member(args.memberId as number);
         const input = args.input as MemberInput;
         Object.assign(member, input, { name_parts: input.name_parts ?? splitName(input.full_name) });
-        return member;
+        return { member, change_notice: this.rosterChangeNotice };
       }
       case 'delete_member':
         this.members = this.members.filter((member) => member.id !== args.memberId);
