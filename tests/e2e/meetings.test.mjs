@@ -2,22 +2,59 @@
 // nothing is duplicated), reopen March's approved minutes, take its roll call again with
 // every status and check the live counters, see a member's third unexcused absence raise
 // the flag on the overview, then record his exemption backdated before February: the
-// approved February roll call stays as approved, and the member page says so.
+// approved February roll call stays as approved, its minutes print the same text as before
+// the change, and the member page says so.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { AppEnv } from './harness.mjs';
+import { AppEnv, removeTree } from './harness.mjs';
 
+const saveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chibo-e2e-meetings-out-'));
 let env;
 before(async () => {
-  env = await AppEnv.create('meetings');
+  env = await AppEnv.create('meetings', { CHIBO_E2E_SAVE_DIR: saveDir });
 });
 after(async () => {
   const leaks = env.leaks();
   await env.dispose();
+  removeTree(saveDir);
   assert.deepEqual(leaks, [], 'the app wrote outside its data dir');
 });
+
+/** Opens February's regular meeting from the meetings screen. */
+async function openFebruary(app) {
+  await app.click('nav-meetings');
+  await app.waitFor('meetings-screen');
+  const february = await app.waitItem(
+    'meeting-row-',
+    (r) => r.text.includes('05/02/2026') && /thường kỳ/i.test(r.text),
+  );
+  await app.clickRow(february.testid);
+  await app.waitFor('meeting-page');
+}
+
+/** Exports February's approved minutes as DOCX; the text of its body. */
+async function februaryMinutesText(app) {
+  await openFebruary(app);
+  await app.click('meeting-minutes');
+  await app.waitFor('minutes-editor');
+  await app.waitText('minutes-status', (t) => t.includes('Đã thông qua'));
+  for (const file of fs.readdirSync(saveDir)) fs.rmSync(path.join(saveDir, file));
+  await app.click('open-after-export');
+  await app.click('export-minutes-docx');
+  await app.waitText('minutes-export-notice', (t) => t.includes('.docx'));
+  const docx = fs.readdirSync(saveDir).find((f) => f.endsWith('.docx'));
+  assert.ok(docx, 'the minutes were written');
+  const xml = execFileSync('unzip', ['-p', path.join(saveDir, docx), 'word/document.xml'], {
+    encoding: 'utf8',
+  });
+  return xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
 
 const number = async (app, id) => Number((await app.text(id)).replace(/\D/g, ''));
 const idOf = (testid) => Number(testid.split('-').at(-1));
@@ -120,6 +157,12 @@ test('plan a year, take the March roll call, and a third unexcused absence is fl
     assert.ok(flag, `the flag in ${warnings.map((w) => w.text).join(' | ')}`);
   });
 
+  let approvedText = '';
+  await env.step('export-approved-february-minutes', async () => {
+    approvedText = await februaryMinutesText(app);
+    assert.match(approvedText, /Vàng A Páo/);
+  });
+
   await env.step('backdated-exemption-leaves-approved-meetings', async () => {
     await app.click('nav-roster');
     await app.type('roster-search', 'vang a pao');
@@ -137,15 +180,12 @@ test('plan a year, take the March roll call, and a third unexcused absence is fl
     assert.match(await app.text('roster-change-notice'), /05\/02\/2026/);
   });
 
+  await env.step('february-minutes-print-the-same', async () => {
+    assert.equal(await februaryMinutesText(app), approvedText);
+  });
+
   await env.step('february-roll-call-is-frozen', async () => {
-    await app.click('nav-meetings');
-    await app.waitFor('meetings-screen');
-    const february = await app.waitItem(
-      'meeting-row-',
-      (r) => r.text.includes('05/02/2026') && /thường kỳ/i.test(r.text),
-    );
-    await app.clickRow(february.testid);
-    await app.waitFor('meeting-page');
+    await openFebruary(app);
     await app.click('meeting-roll-call');
     await app.waitFor('roll-call-screen');
     await app.waitText('roll-locked', (t) => t.includes('như lúc thông qua'));

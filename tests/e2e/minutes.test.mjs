@@ -1,6 +1,7 @@
 // Minutes journey in the real app: attach files to the latest held meeting, write its draft
 // minutes (saved as you type), approve them, see them locked, and export them as PDF and
-// DOCX through the (e2e-answered) save dialog, opened afterwards (e2e-recorded).
+// DOCX through the (e2e-answered) save dialog, opened afterwards (e2e-recorded); print the
+// meeting's notice, which carries its own number and issue date.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -111,5 +112,21 @@ test('draft minutes are saved as typed, approved, locked and exported', async ()
     const text = execFileSync('pdftotext', [path.join(saveDir, pdf), '-'], { encoding: 'utf8' });
     assert.match(text, /ĐẢNG CỘNG SẢN VIỆT NAM/);
     assert.match(text, /Chi bộ thôn Bản Chắt|CHI BỘ THÔN BẢN CHẮT/);
+  });
+
+  await env.step('the-notice-prints-with-its-own-number-and-date', async () => {
+    // The demo issued it five days ahead of the meeting.
+    await app.waitText('notice-issue', (t) => t.includes('ra ngày 31/10/2026'));
+    const number = (await app.text('notice-issue')).match(/Số (\d+-TB\/CB)/)?.[1];
+    assert.ok(number, await app.text('notice-issue'));
+    await app.click('export-notice-docx');
+    await app.waitText('minutes-export-notice', (t) => t.includes('thong-bao'));
+    const docx = fs.readdirSync(saveDir).find((f) => f.startsWith('thong-bao') && f.endsWith('.docx'));
+    const xml = execFileSync('unzip', ['-p', path.join(saveDir, docx), 'word/document.xml'], {
+      encoding: 'utf8',
+    });
+    assert.ok(xml.includes(`Số ${number}`), 'the number printed');
+    assert.match(xml, /ngày 31 tháng 10 năm 2026/);
+    assert.doesNotMatch(xml, /Tân Thành, ngày 05 tháng 11 năm 2026/, 'not the meeting date');
   });
 });
