@@ -719,3 +719,70 @@ fn every_field_the_export_writes_is_described_in_the_schema() {
         .collect();
     assert!(unexplained.is_empty(), "not in the doc: {unexplained:?}");
 }
+
+/// Members and statuses pass the checks the app makes when they are entered (before, a file
+/// could bring a status after a death, overlapping exemptions or a name with digits).
+#[test]
+fn members_and_statuses_the_app_would_refuse_are_refused_in_a_file_too() {
+    let (_files, file) = demo_file();
+    let original = read_json(&file);
+    let with_member = |change: &dyn Fn(&mut Value)| {
+        let mut value = original.clone();
+        change(&mut value["branches"][0]["members"][0]);
+        write_json(&file, &value);
+        value["branches"][0]["members"][0]["full_name"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let status = |kind: &str, start: &str, end: Option<&str>| {
+        serde_json::json!({
+            "kind": kind, "start": start, "end": end, "reference": "", "note": "",
+            "created_at": "2026-06-01T08:00:00+07:00"
+        })
+    };
+
+    with_member(&|m| m["full_name"] = Value::from("Nguyễn Văn 2"));
+    refused(&file, "validation", "Họ và tên không được chứa chữ số");
+
+    let name = with_member(&|m| {
+        let statuses = m["statuses"].as_array_mut().unwrap();
+        statuses.clear();
+        statuses.push(status("deceased", "2025-01-01", None));
+        statuses.push(status("exempted", "2025-06-01", None));
+    });
+    refused(
+        &file,
+        "validation",
+        &format!("đảng viên {name}: biến động “Miễn công tác và sinh hoạt đảng” từ 01/06/2025"),
+    );
+    refused(&file, "validation", "không ghi thêm biến động sau đó");
+
+    with_member(&|m| {
+        let statuses = m["statuses"].as_array_mut().unwrap();
+        statuses.clear();
+        statuses.push(status("exempted", "2024-01-01", Some("2024-12-31")));
+        statuses.push(status("exempted", "2024-06-01", None));
+    });
+    refused(&file, "validation", "Trùng thời gian");
+
+    with_member(&|m| {
+        m["statuses"]
+            .as_array_mut()
+            .unwrap()
+            .push(status("exempted", "2026-06-01", None));
+        let last = m["statuses"].as_array().unwrap().len() - 1;
+        m["statuses"][last]["created_at"] = Value::from("hôm qua");
+    });
+    refused(&file, "validation", "không đúng dạng ngày giờ");
+
+    // A second period after a transfer out and back is accepted.
+    with_member(&|m| {
+        let statuses = m["statuses"].as_array_mut().unwrap();
+        statuses.clear();
+        statuses.push(status("transferred_out", "2020-01-01", None));
+        statuses.push(status("transferred_in", "2021-01-01", None));
+    });
+    let (_data, store) = demo();
+    assert!(store.preview_interchange(&file).is_ok());
+}

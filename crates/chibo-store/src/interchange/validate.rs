@@ -9,10 +9,14 @@ use std::fmt::Display;
 use chibo_core::attendance::mark_refusal;
 use chibo_core::branch::BranchInput;
 use chibo_core::dates::format_dmy;
+use chibo_core::member::MemberInput;
+use chibo_core::name::NameParts;
 use chibo_core::roster::{standing_on, MembershipDates};
-use chibo_core::status::MemberStatus;
+use chibo_core::settings::RuleSettings;
+use chibo_core::status::{MemberStatus, StatusInput};
 use chibo_core::text::fold;
 use chibo_core::validation::FieldError;
+use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::interchange::files::WantedFiles;
@@ -141,9 +145,19 @@ fn check_branch(place: &str, branch: &BranchRecord, files: &mut WantedFiles) -> 
             .enumerate()
             .map(|(i, m)| (m.key, member_name(i, m))),
     )?;
+    let rules = branch
+        .settings
+        .iter()
+        .max_by_key(|s| s.version)
+        .map(|s| &s.rules)
+        .ok_or_else(|| refuse(place, "thiếu các thiết lập quy định của chi bộ"))?;
     let mut cards = HashSet::new();
     for (index, member) in branch.members.iter().enumerate() {
-        check_member(&format!("{place}, {}", member_name(index, member)), member)?;
+        check_member(
+            &format!("{place}, {}", member_name(index, member)),
+            member,
+            rules,
+        )?;
         if !member.card_number.is_empty() && !cards.insert(member.card_number.as_str()) {
             return Err(refuse(
                 place,
@@ -283,7 +297,18 @@ fn meeting_name(meeting: &MeetingRecord) -> String {
     )
 }
 
-fn check_member(at: &str, member: &MemberRecord) -> Result<()> {
+/// The day of a stored timestamp ("2026-02-05T08:15:00"): the "today" a record was saved on.
+fn day_of(at: &str, label: &str, stamp: &str) -> Result<NaiveDate> {
+    stamp
+        .get(..10)
+        .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+        .ok_or_else(|| refuse(at, format!("{label} “{stamp}” không đúng dạng ngày giờ")))
+}
+
+/// The member and their statuses pass the checks the app made when they were entered, on
+/// the day each was saved: the member's record as last saved, each status against those
+/// that come before it in time.
+fn check_member(at: &str, member: &MemberRecord, rules: &RuleSettings) -> Result<()> {
     required(at, "họ tên", &member.full_name)?;
     required(
         at,
@@ -291,18 +316,64 @@ fn check_member(at: &str, member: &MemberRecord) -> Result<()> {
         &member.name_parts.given,
     )?;
     required(at, "thời điểm tạo", &member.created_at)?;
-    required(at, "thời điểm sửa", &member.updated_at)?;
-    for status in &member.statuses {
-        required(at, "thời điểm ghi biến động", &status.created_at)?;
-        if status.end.is_some_and(|end| end < status.start) {
-            return Err(refuse(
+    let saved_on = day_of(at, "thời điểm sửa", &member.updated_at)?;
+    let parts = &member.name_parts;
+    MemberInput {
+        full_name: member.full_name.clone(),
+        name_parts: Some(NameParts {
+            family: parts.family.clone(),
+            middle: parts.middle.clone(),
+            given: parts.given.clone(),
+        }),
+        gender: member.gender,
+        birth_date: member.birth_date,
+        hometown: member.hometown.clone(),
+        ethnicity: member.ethnicity.clone(),
+        card_number: member.card_number.clone(),
+        admitted_on: member.admitted_on,
+        official_on: member.official_on,
+        official_reference: member.official_reference.clone(),
+        role: member.role,
+        post: member.post.clone(),
+        phone: member.phone.clone(),
+        notes: member.notes.clone(),
+    }
+    .validated(saved_on, rules)
+    .map_err(|e| refuse(at, e.message.trim_end_matches('.')))?;
+
+    let mut in_time_order: Vec<_> = member.statuses.iter().collect();
+    in_time_order.sort_by(|a, b| (a.start, &a.created_at).cmp(&(b.start, &b.created_at)));
+    let mut earlier: Vec<MemberStatus> = Vec::new();
+    for status in in_time_order {
+        let recorded_on = day_of(at, "thời điểm ghi biến động", &status.created_at)?;
+        StatusInput {
+            kind: status.kind,
+            start: status.start,
+            end: status.end,
+            reference: status.reference.clone(),
+            note: status.note.clone(),
+        }
+        .validated(member.admitted_on, &earlier, recorded_on, rules)
+        .map_err(|e| {
+            refuse(
                 at,
                 format!(
-                    "biến động từ {} có ngày kết thúc trước ngày bắt đầu",
-                    format_dmy(status.start)
+                    "biến động “{}” từ {}: {}",
+                    status.kind.label(),
+                    format_dmy(status.start),
+                    e.message.trim_end_matches('.')
                 ),
-            ));
-        }
+            )
+        })?;
+        earlier.push(MemberStatus {
+            id: i64::try_from(earlier.len()).unwrap_or(i64::MAX),
+            member_id: i64::from(member.key),
+            kind: status.kind,
+            start: status.start,
+            end: status.end,
+            reference: status.reference.clone(),
+            note: status.note.clone(),
+        });
     }
     Ok(())
 }
