@@ -3,7 +3,7 @@
 //! file under the final name (office PCs lose power; Excel keeps files open).
 
 use std::io::{ErrorKind, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::error::{Error, Result};
@@ -92,6 +92,35 @@ pub(crate) fn persist(mut temp: tempfile::NamedTempFile, path: &Path) -> Result<
     }
     sync_folder(folder);
     Ok(())
+}
+
+/// How many numbered names [`persist_new`] tries before giving up.
+const NEW_NAME_ATTEMPTS: u32 = 1000;
+
+/// Renames a complete, flushed temp file to the first of `name(1)`, `name(2)`, … in `folder`
+/// that does not exist, never over an existing file (a no-replace rename on Linux and
+/// Windows, a hard link where the filesystem lacks it), then makes it durable. For backups and
+/// safety copies: two made within one second must both be kept.
+pub(crate) fn persist_new(
+    mut temp: tempfile::NamedTempFile,
+    folder: &Path,
+    name: impl Fn(u32) -> String,
+) -> Result<PathBuf> {
+    for n in 1..=NEW_NAME_ATTEMPTS {
+        let path = folder.join(name(n));
+        match temp.persist_noclobber(&path) {
+            Ok(_) => {
+                sync_folder(folder);
+                return Ok(path);
+            }
+            Err(err) if err.error.kind() == ErrorKind::AlreadyExists => temp = err.file,
+            Err(err) => return Err(write_error(&path, folder, &err.error)),
+        }
+    }
+    Err(Error::Internal(format!(
+        "Thư mục {} đã có quá nhiều bản sao cùng thời điểm.",
+        folder.display()
+    )))
 }
 
 /// Makes the rename itself durable (POSIX); Windows has no folder handles to sync.

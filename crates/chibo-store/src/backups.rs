@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use crate::atomic_file::{persist, temp_file_in, write_error};
 use crate::data_dir::DataDir;
-use crate::database_copy::{copy_database, facts, DatabaseFacts};
+use crate::database_copy::{copy_database, copy_database_to_new, facts, DatabaseFacts};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -141,18 +141,48 @@ pub(crate) fn parse_name(name: &str) -> Option<(BackupKind, NaiveDateTime)> {
     } else {
         (BackupKind::Automatic, stem.strip_prefix(AUTOMATIC_PREFIX)?)
     };
-    NaiveDateTime::parse_from_str(time, NAME_TIME)
+    NaiveDateTime::parse_from_str(split_copy_number(time).0, NAME_TIME)
         .ok()
         .map(|t| (kind, t))
 }
 
-pub(crate) fn backup_name(prefix_safety: bool, at: NaiveDateTime) -> String {
+/// A name's time stamp and its copy number: a second copy within the same second carries
+/// "-2", "-3"… after the stamp; the first has none (1).
+fn split_copy_number(time: &str) -> (&str, u32) {
+    match time.rsplit_once('-') {
+        Some((stamp, n)) if stamp.len() == STAMP_LEN => match n.parse() {
+            Ok(n) => (stamp, n),
+            Err(_) => (time, 1),
+        },
+        _ => (time, 1),
+    }
+}
+
+/// The copy number of a backup file's name (see [`split_copy_number`]).
+fn copy_number(name: &str) -> u32 {
+    let stem = name.strip_suffix(EXTENSION).unwrap_or(name);
+    let time = stem
+        .strip_prefix(SAFETY_PREFIX)
+        .or_else(|| stem.strip_prefix(AUTOMATIC_PREFIX))
+        .unwrap_or(stem);
+    split_copy_number(time).1
+}
+
+/// The length of a name's time stamp, "2026-11-27-080000".
+const STAMP_LEN: usize = 17;
+
+/// The `n`-th name for a copy taken at `at`: the time stamp, then "-n" from the second on.
+pub(crate) fn backup_name(prefix_safety: bool, at: NaiveDateTime, n: u32) -> String {
     let prefix = if prefix_safety {
         SAFETY_PREFIX
     } else {
         AUTOMATIC_PREFIX
     };
-    format!("{prefix}{}{EXTENSION}", at.format(NAME_TIME))
+    let stamp = at.format(NAME_TIME);
+    match n {
+        0 | 1 => format!("{prefix}{stamp}{EXTENSION}"),
+        n => format!("{prefix}{stamp}-{n}{EXTENSION}"),
+    }
 }
 
 /// The backups in a folder, newest first (files of other names are ignored).
@@ -178,7 +208,7 @@ pub fn list_backups(folder: &Path) -> Vec<BackupFile> {
             ))
         })
         .collect();
-    found.sort_by_key(|(taken, _)| std::cmp::Reverse(*taken));
+    found.sort_by_key(|(taken, file)| std::cmp::Reverse((*taken, copy_number(&file.file_name))));
     found.into_iter().map(|(_, file)| file).collect()
 }
 
@@ -285,8 +315,8 @@ impl Store {
             });
         }
         let now = now.with_nanosecond(0).unwrap_or(now);
-        let target = folder.join(backup_name(false, now));
-        copy_database(&self.conn, &target)?;
+        let (target, _) =
+            copy_database_to_new(&self.conn, &folder, |n| backup_name(false, now, n))?;
         let attachments_copied = sync_attachments(&dir.attachments(), &folder.join("attachments"))?;
         let settings = self.backup_settings()?;
         let rotated_out = rotate(&folder, settings.retention());

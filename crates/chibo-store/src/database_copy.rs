@@ -2,14 +2,14 @@
 //! backup API (what backups and safety copies are), and the inspection of a database file
 //! someone hands us (is it ours, is it whole, how new, what does it hold).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::atomic_file::{persist, temp_file_in, write_error};
+use crate::atomic_file::{persist, persist_new, temp_file_in, write_error};
 use crate::connection::{check_is_sqlite, register_text_functions};
 use crate::error::{Error, Result};
 use crate::migrations::{self, LATEST_VERSION};
@@ -84,11 +84,34 @@ fn incomplete_copy() -> Error {
     )
 }
 
-/// Copies the live database to `target` through the online backup API: into a temp file
-/// beside the target, in rollback-journal mode (one self-contained file), flushed, checked
-/// with `integrity_check`, then renamed. A copy that fails the check is never kept.
+/// Copies the live database to `target` through the online backup API (see
+/// [`checked_copy`]), replacing what is there: for a path the user chose.
 pub(crate) fn copy_database(conn: &Connection, target: &Path) -> Result<u64> {
     let folder = target.parent().unwrap_or(Path::new("."));
+    let (temp, size) = checked_copy(conn, folder, target)?;
+    persist(temp, target)?;
+    Ok(size)
+}
+
+/// Copies the live database into `folder` under the first free name of `name(1)`,
+/// `name(2)`, …: a backup or safety copy never replaces another one.
+pub(crate) fn copy_database_to_new(
+    conn: &Connection,
+    folder: &Path,
+    name: impl Fn(u32) -> String,
+) -> Result<(PathBuf, u64)> {
+    let (temp, size) = checked_copy(conn, folder, &folder.join(name(1)))?;
+    Ok((persist_new(temp, folder, name)?, size))
+}
+
+/// The live database copied through the online backup API into a temp file in `folder`, in
+/// rollback-journal mode (one self-contained file), checked with `integrity_check` and
+/// flushed; `target` names it in messages. A copy that fails the check is never kept.
+fn checked_copy(
+    conn: &Connection,
+    folder: &Path,
+    target: &Path,
+) -> Result<(tempfile::NamedTempFile, u64)> {
     let temp = temp_file_in(folder).map_err(|e| write_error(target, folder, &e))?;
     {
         let mut copy = Connection::open(temp.path())?;
@@ -119,8 +142,7 @@ pub(crate) fn copy_database(conn: &Connection, target: &Path) -> Result<u64> {
         .metadata()
         .map(|m| m.len())
         .map_err(|e| write_error(target, folder, &e))?;
-    persist(temp, target)?;
-    Ok(size)
+    Ok((temp, size))
 }
 
 /// A database file handed to us (to restore from), copied into `work_folder` so the

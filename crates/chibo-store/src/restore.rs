@@ -17,7 +17,7 @@ use ts_rs::TS;
 use crate::atomic_file::{persist, write_error};
 use crate::backups::{backup_name, parse_name, sync_attachments};
 use crate::data_dir::DataDir;
-use crate::database_copy::{copy_database, facts, prepare_candidate, DatabaseFacts};
+use crate::database_copy::{copy_database_to_new, facts, prepare_candidate, DatabaseFacts};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -65,8 +65,8 @@ impl Store {
         let candidate = prepare_candidate(source, dir.root())?;
         let backups = dir.backups();
         std::fs::create_dir_all(&backups).map_err(|e| write_error(&backups, &backups, &e))?;
-        let safety = backups.join(backup_name(true, now));
-        copy_database(&self.conn, &safety)?;
+        let (safety, _) =
+            copy_database_to_new(&self.conn, &backups, |n| backup_name(true, now, n))?;
         self.conn
             .restore(MAIN_DB, candidate.file.path(), None::<fn(Progress)>)?;
         restore_attachments(&dir)?;
@@ -107,7 +107,19 @@ impl DataDir {
         let candidate = prepare_candidate(source, self.root())?;
         let backups = self.backups();
         std::fs::create_dir_all(&backups).map_err(|e| write_error(&backups, &backups, &e))?;
-        let stem = format!("hong-{}", now.format("%Y-%m-%d-%H%M%S"));
+        let stamp = format!("hong-{}", now.format("%Y-%m-%d-%H%M%S"));
+        // A stem no earlier set-aside uses: damaged files are never renamed over each other.
+        let stem = (1..)
+            .map(|n| match n {
+                1 => stamp.clone(),
+                n => format!("{stamp}-{n}"),
+            })
+            .find(|stem| {
+                ["", "-wal", "-shm"]
+                    .iter()
+                    .all(|suffix| !backups.join(format!("{stem}.sqlite3{suffix}")).exists())
+            })
+            .unwrap_or(stamp);
         let database = self.database();
         let set_aside = backups.join(format!("{stem}.sqlite3"));
         for suffix in ["", "-wal", "-shm"] {

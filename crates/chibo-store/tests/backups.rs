@@ -223,6 +223,55 @@ fn restore_brings_back_the_backup_and_keeps_a_safety_copy() {
     assert_eq!(integrity(&tmp.path().join("chibo.sqlite3")), "ok");
 }
 
+/// Two restores within one second keep two safety copies: the first holds the data from
+/// before both (before, the second safety copy was renamed over the first, losing it).
+#[test]
+fn two_restores_within_one_second_keep_both_safety_copies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = demo(tmp.path());
+    let before = members(&store);
+    let backup = tmp.path().join("ban sao lưu.sqlite3");
+    store.backup_to(&backup).unwrap();
+    add_member(&mut store);
+    add_member(&mut store);
+    let first = store.restore(&backup, now()).unwrap();
+    let second = store.restore(&backup, now()).unwrap();
+    assert_ne!(first.safety_copy, second.safety_copy);
+    assert!(
+        second.safety_copy.ends_with("-2.sqlite3"),
+        "{}",
+        second.safety_copy
+    );
+    let kept = common::open_store(DataDir::new(copy_out(&first.safety_copy))).unwrap();
+    assert_eq!(
+        members(&kept),
+        before + 2,
+        "the data from before the first restore"
+    );
+    let listed = chibo_store::backups::list_backups(&tmp.path().join("backups"));
+    assert_eq!(
+        listed
+            .iter()
+            .filter(|b| b.kind == BackupKind::SafetyCopy)
+            .count(),
+        2,
+        "both are listed as safety copies"
+    );
+
+    // A backup never replaces another: the second within one second gets its own name,
+    // and it is the one the day keeps.
+    let a = store.automatic_backup(BackupMoment::Close, now()).unwrap();
+    let b = store.automatic_backup(BackupMoment::Close, now()).unwrap();
+    let (a, b) = (a.backup.unwrap().path, b.backup.unwrap().path);
+    assert_ne!(a, b);
+    assert!(Path::new(&b).exists());
+    assert_eq!(
+        store.backups().unwrap()[0].path,
+        b,
+        "the newest is listed first"
+    );
+}
+
 /// A data folder holding a copy of the given database file.
 fn copy_out(database: &str) -> PathBuf {
     let dir = tempfile::tempdir().unwrap().keep();

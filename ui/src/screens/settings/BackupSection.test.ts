@@ -298,6 +298,21 @@ describe('backup section: restore', () => {
     expect(await screen.findByTestId('restore-report')).toBeInTheDocument();
   });
 
+  it('starts one restore on a double click of "Khôi phục"', async () => {
+    const backend = backendWithBackups();
+    backend.delays.set('restore_backup', () => 100);
+    const { user } = await openBackups(backend);
+
+    await user.click(within(row(NEWEST)).getByTestId('backup-restore'));
+    // Two clicks in one go, before the dialog can close.
+    const confirm = await screen.findByTestId('restore-confirm');
+    confirm.click();
+    confirm.click();
+
+    expect(await screen.findByTestId('restore-report')).toBeInTheDocument();
+    expect(backend.callsTo('restore_backup')).toHaveLength(1);
+  });
+
   it('restores from another file picked in the dialog', async () => {
     const { user, backend, section } = await openBackups(backendWithBackups());
 
