@@ -681,3 +681,69 @@ fn the_notice_prints_with_its_own_number_and_a_past_meeting_needs_its_issue_date
         stderr(&out)
     );
 }
+
+/// An output path is never one of the data folder's own files nor anything but a regular
+/// file (before, `--out D/chibo.sqlite3` replaced the live database with a PDF and said
+/// "Đã ghi").
+#[test]
+fn an_output_path_inside_the_data_folders_own_files_or_not_a_file_is_refused() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), &["demo"]);
+    let database = tmp.path().join("chibo.sqlite3");
+    let list = json(&chibo(tmp.path(), &["meetings", "list", "--json"]));
+    let id = list.as_array().unwrap()[0]["id"].to_string();
+    std::fs::create_dir_all(tmp.path().join("backups")).unwrap();
+    let through_dots = tmp.path().join("backups").join("..").join("chibo.sqlite3");
+    let targets = [
+        database.clone(),
+        tmp.path().join("chibo.sqlite3-wal"),
+        tmp.path().join("backups").join("bien-ban.pdf"),
+        through_dots,
+    ];
+    for target in &targets {
+        let out = target.to_str().unwrap();
+        for args in [
+            vec!["minutes", "export", &id, "--format", "pdf", "--out", out],
+            vec!["data", "export", "--out", out],
+            vec!["backup", "--out", out],
+        ] {
+            let run = chibo(tmp.path(), &args);
+            assert_eq!(run.status.code(), Some(1), "{args:?}: {}", stderr(&run));
+            assert!(
+                stderr(&run).contains("là tệp dữ liệu của Sổ tay Chi bộ"),
+                "{args:?}: {}",
+                stderr(&run)
+            );
+        }
+    }
+    let folder = TempDir::new().unwrap();
+    let run = chibo(
+        tmp.path(),
+        &[
+            "minutes",
+            "export",
+            &id,
+            "--format",
+            "docx",
+            "--out",
+            folder.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("không phải một tệp thường"),
+        "{}",
+        stderr(&run)
+    );
+    #[cfg(unix)]
+    {
+        let run = chibo(tmp.path(), &["backup", "--out", "/dev/null"]);
+        assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    }
+    assert!(!tmp.path().join("backups").join("bien-ban.pdf").exists());
+    let verify = chibo(tmp.path(), &["verify"]);
+    assert_eq!(verify.status.code(), Some(0), "{}", stderr(&verify));
+    assert!(std::fs::read(&database)
+        .unwrap()
+        .starts_with(b"SQLite format 3\0"));
+}

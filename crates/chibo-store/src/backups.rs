@@ -291,6 +291,7 @@ impl Store {
     /// A verified copy of the database at `target` (any folder: "back up now", `chibo
     /// backup --out`). Attachments are not included; see [`Store::automatic_backup`].
     pub fn backup_to(&self, target: &Path) -> Result<DatabaseFacts> {
+        self.check_output(target)?;
         copy_database(&self.conn, target)?;
         facts(&self.conn)
     }

@@ -33,6 +33,7 @@ pub mod members;
 pub mod migrations;
 pub mod minutes;
 mod notices;
+mod output_path;
 pub mod prefs;
 pub mod restore;
 pub mod roll_call;

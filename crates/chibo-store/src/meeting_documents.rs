@@ -124,6 +124,7 @@ impl Store {
         format: DocumentFormat,
         path: &Path,
     ) -> Result<()> {
+        self.check_output(path)?;
         let official = self.official_document(meeting_id, document)?;
         let bytes = match format {
             DocumentFormat::Docx => chibo_export::official_docx(&official),

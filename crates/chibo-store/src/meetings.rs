@@ -172,6 +172,7 @@ impl Store {
 
     /// Writes the year's schedule (.xlsx) to `path`, atomically.
     pub fn export_schedule(&self, branch_id: i64, year: i32, path: &Path) -> Result<usize> {
+        self.check_output(path)?;
         let branch = self.branch(branch_id)?;
         let lines: Vec<ScheduleLine> = self
             .meetings_of_year(branch_id, year)?

@@ -320,6 +320,7 @@ impl Store {
         format: RosterFormat,
         path: &Path,
     ) -> Result<()> {
+        self.check_output(path)?;
         let branch = self.branch(branch_id)?;
         let view = self.roster(branch_id, as_of, "", crate::members::RosterFilter::OnRoll)?;
         let bytes = match format {
@@ -333,6 +334,7 @@ impl Store {
 
 /// Writes the import template (.xlsx) to `path`, atomically.
 pub fn write_import_template(path: &Path) -> Result<()> {
+    crate::output_path::check_output_path(None, path)?;
     let bytes = chibo_export::import_template_xlsx().map_err(|e| Error::Internal(e.to_string()))?;
     write_atomic(path, &bytes)
 }

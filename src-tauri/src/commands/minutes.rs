@@ -70,6 +70,7 @@ pub async fn export_meeting_document(
         return Ok(None);
     };
     state.with_store(|store| {
+        store.check_output(&path)?;
         if is_notice {
             store.issue_notice(meeting_id, notice_issued_on, today())?;
         }

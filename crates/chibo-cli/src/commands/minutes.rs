@@ -69,6 +69,7 @@ pub fn run(store: &mut Store, command: Command, json: bool) -> Result<()> {
         )
         .into());
     }
+    store.check_output(&out)?;
     if document == MeetingDocument::Notice {
         store.issue_notice(meeting_id, issued_on, clock::today())?;
     }

@@ -47,6 +47,7 @@ impl Store {
                 "Chưa có chi bộ nào để xuất. Tạo bằng `chibo init` hoặc `chibo demo`.".into(),
             ));
         }
+        self.check_output(out)?;
         check_target(out)?;
         let mut files = WantedFiles::default();
         let branches = {
