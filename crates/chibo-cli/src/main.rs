@@ -2,8 +2,9 @@
 //! operations the desktop app calls). Messages in Vietnamese on stderr; exit 0 on success,
 //! 1 when the input was rejected (nothing changed), 2 on an internal failure.
 
-mod commands;
+#[macro_use]
 mod output;
+mod commands;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -78,7 +79,20 @@ fn pin_today(today: Option<&str>) -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version are answers, not errors; a wrong command line is rejected
+        // input (exit 1, as every other refusal), not clap's own code 2.
+        Err(err) => {
+            let _ = err.print();
+            return match err.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(1),
+            };
+        }
+    };
     if let Err(message) = pin_today(cli.today.as_deref()) {
         eprintln!("Lỗi: {message}");
         return ExitCode::from(1);

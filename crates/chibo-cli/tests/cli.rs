@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use tempfile::TempDir;
 
@@ -746,4 +746,40 @@ fn an_output_path_inside_the_data_folders_own_files_or_not_a_file_is_refused() {
     assert!(std::fs::read(&database)
         .unwrap()
         .starts_with(b"SQLite format 3\0"));
+}
+
+/// Only the documented exit codes (before: a closed stdout and a huge year panicked with
+/// 101, and a wrong command line exited with clap's 2, the code of an internal failure).
+#[test]
+fn a_closed_stdout_a_huge_year_and_a_wrong_command_line_give_documented_exit_codes() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), &["demo"]);
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chibo"))
+        .arg("--data-dir")
+        .arg(tmp.path())
+        .args(["meetings", "list", "--json"])
+        .env_remove("CHIBO_DATA_DIR")
+        .env("CHIBO_TODAY", common::TODAY)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+
+    let out = chibo(tmp.path(), &["meetings", "list", "--year", "2147483647"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("năm phải từ 1930 đến 2200"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = chibo(tmp.path(), &["meetings", "lisst"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let out = chibo(tmp.path(), &["--help"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }

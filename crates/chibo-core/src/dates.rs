@@ -4,6 +4,25 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::validation::FieldError;
 
+/// The years a record can be of: from the Party's founding (1930) to well past any plan.
+pub const RECORD_YEARS: std::ops::RangeInclusive<i32> = 1930..=2200;
+
+/// Refuses a year no record can be of (a typo such as 20266, or an overflow).
+pub fn check_record_year(year: i32) -> Result<i32, FieldError> {
+    if RECORD_YEARS.contains(&year) {
+        Ok(year)
+    } else {
+        Err(FieldError::new(
+            "year",
+            format!(
+                "Năm {year} không hợp lệ: năm phải từ {} đến {}.",
+                RECORD_YEARS.start(),
+                RECORD_YEARS.end()
+            ),
+        ))
+    }
+}
+
 /// `05/02/2026`
 pub fn format_dmy(date: NaiveDate) -> String {
     format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
@@ -70,6 +89,15 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_record_year_is_from_1930_to_2200() {
+        assert!(check_record_year(1929).is_err());
+        assert_eq!(check_record_year(1930), Ok(1930));
+        assert_eq!(check_record_year(2200), Ok(2200));
+        assert!(check_record_year(2201).is_err());
+        assert!(check_record_year(i32::MAX).is_err());
     }
 
     #[test]

@@ -72,6 +72,7 @@ const SUMMARY_COLUMNS: &str = "m.id, m.kind, m.title, m.date, m.planned_start, m
 impl Store {
     /// The branch's meetings of `year`, by date.
     pub fn meetings_of_year(&self, branch_id: i64, year: i32) -> Result<Vec<MeetingSummary>> {
+        chibo_core::dates::check_record_year(year)?;
         self.branch(branch_id)?;
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SUMMARY_COLUMNS} FROM meeting m

@@ -26,8 +26,8 @@ pub fn backup(store: &Store, out: &Path, json: bool) -> Result<()> {
     if json {
         return print_json(&facts);
     }
-    println!("Đã sao lưu và kiểm tra: {}", out.display());
-    println!("Gồm {}.", describe(&facts));
+    say!("Đã sao lưu và kiểm tra: {}", out.display());
+    say!("Gồm {}.", describe(&facts));
     Ok(())
 }
 
@@ -41,12 +41,12 @@ pub fn restore(dir: DataDir, source: &Path, json: bool) -> Result<()> {
     if json {
         return print_json(&report);
     }
-    println!("Đã khôi phục từ {}", report.restored_from);
+    say!("Đã khôi phục từ {}", report.restored_from);
     if let Some(taken) = &report.backup_taken_at {
-        println!("Bản sao lưu lúc {}", taken.replace('T', " "));
+        say!("Bản sao lưu lúc {}", taken.replace('T', " "));
     }
-    println!("Dữ liệu hiện có: {}.", describe(&report.facts));
-    println!(
+    say!("Dữ liệu hiện có: {}.", describe(&report.facts));
+    say!(
         "Dữ liệu trước khi khôi phục được giữ tại {}",
         report.safety_copy
     );
@@ -59,7 +59,7 @@ pub fn verify(store: &Store, json: bool) -> Result<()> {
     if json {
         print_json(&report)?;
     } else if report.is_ok() {
-        println!("Dữ liệu nguyên vẹn: cơ sở dữ liệu, liên kết và mọi tệp đính kèm đều đúng.");
+        say!("Dữ liệu nguyên vẹn: cơ sở dữ liệu, liên kết và mọi tệp đính kèm đều đúng.");
     }
     if report.is_ok() {
         return Ok(());

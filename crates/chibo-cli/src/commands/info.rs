@@ -9,14 +9,14 @@ pub fn run(store: &Store, json: bool) -> Result<()> {
     if json {
         return print_json(&info);
     }
-    println!("Thư mục dữ liệu: {}", info.data_dir);
-    println!("Phiên bản lược đồ: {}", info.schema_version);
+    say!("Thư mục dữ liệu: {}", info.data_dir);
+    say!("Phiên bản lược đồ: {}", info.schema_version);
     if info.branches.is_empty() {
-        println!("Chưa có chi bộ nào. Tạo bằng `chibo init` hoặc `chibo demo`.");
+        say!("Chưa có chi bộ nào. Tạo bằng `chibo init` hoặc `chibo demo`.");
     }
     for summary in &info.branches {
         let m = summary.members;
-        println!(
+        say!(
             "{:>4}  {} — {}: {} đảng viên (chính thức {}, dự bị {}, miễn sinh hoạt {}); \
              thiết lập: {} phiên bản",
             summary.branch.id,

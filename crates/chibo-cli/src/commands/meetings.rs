@@ -86,8 +86,8 @@ fn show(store: &Store, id: i64, json: bool) -> Result<()> {
         return print_json(&report);
     }
     let input = &meeting.meeting;
-    println!("{} — {}", format_dmy(input.date), input.title);
-    println!(
+    say!("{} — {}", format_dmy(input.date), input.title);
+    say!(
         "{}{}",
         input.kind.label(),
         if roll_call.locked {
@@ -100,7 +100,7 @@ fn show(store: &Store, id: i64, json: bool) -> Result<()> {
         if lines.is_empty() {
             return;
         }
-        println!("\n{heading}");
+        say!("\n{heading}");
         for (n, line) in lines.iter().enumerate() {
             let mark = line.mark.as_ref().map_or("Chưa điểm danh".to_owned(), |m| {
                 if m.reason.is_empty() {
@@ -109,7 +109,7 @@ fn show(store: &Store, id: i64, json: bool) -> Result<()> {
                     format!("{} ({})", m.presence.label(), m.reason)
                 }
             });
-            println!(
+            say!(
                 "{:>3}. {:<30} {:<28} {mark}",
                 n + 1,
                 line.member.full_name,
@@ -121,7 +121,7 @@ fn show(store: &Store, id: i64, json: bool) -> Result<()> {
     print_lines("Miễn sinh hoạt", &roll_call.exempted);
     print_lines("Sinh hoạt tạm thời nơi khác", &roll_call.sent_away);
     let c = &roll_call.counts;
-    println!(
+    say!(
         "\nPhải dự {}; có mặt: chính thức {}, dự bị {}, miễn sinh hoạt {}, nơi khác {}; vắng có lý do {}, \
          vắng không lý do {}; chưa điểm danh {}. Tỷ lệ dự họp {}. Tính biểu quyết {}, có mặt được \
          biểu quyết {}.",
@@ -138,7 +138,7 @@ fn show(store: &Store, id: i64, json: bool) -> Result<()> {
         c.voters_present
     );
     for outcome in &report.resolutions {
-        println!(
+        say!(
             "Biểu quyết: {}: tán thành {}/{}; {}.",
             outcome.resolution.text,
             outcome.resolution.votes_for,
@@ -177,7 +177,7 @@ pub fn run(store: &mut Store, branch: Option<&str>, command: Command, json: bool
         return print_json(&meetings);
     }
     for meeting in &meetings {
-        println!(
+        say!(
             "{:>5}  {}  {:<8} {:<34} {}",
             meeting.id,
             format_dmy(meeting.date),

@@ -61,7 +61,7 @@ pub fn run(store: &mut Store, branch: Option<&str>, command: Command, json: bool
             }
             for (index, entry) in view.entries.iter().enumerate() {
                 let m = &entry.member;
-                println!(
+                say!(
                     "{:>3}. {:<28} {:>10}  vào Đảng {}  {}",
                     index + 1,
                     m.full_name,

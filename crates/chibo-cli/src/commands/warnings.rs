@@ -35,7 +35,7 @@ pub fn run(store: &Store, branch: Option<&str>, json: bool) -> Result<()> {
     let total: usize = report.iter().map(|b| b.warnings.len()).sum();
     for group in &report {
         for warning in &group.warnings {
-            println!("[{}] {}", group.branch_name, warning.message);
+            say!("[{}] {}", group.branch_name, warning.message);
         }
     }
     eprintln!("{total} cảnh báo.");
