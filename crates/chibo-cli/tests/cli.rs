@@ -783,3 +783,24 @@ fn a_closed_stdout_a_huge_year_and_a_wrong_command_line_give_documented_exit_cod
     let out = chibo(tmp.path(), &["--help"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+/// A pipe given as the file to import is refused at once (before, reading it hung forever).
+#[cfg(unix)]
+#[test]
+fn a_pipe_given_as_an_import_file_is_refused_at_once() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), &["demo"]);
+    let files = TempDir::new().unwrap();
+    let fifo = files.path().join("danh-sach.xlsx");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    for args in [
+        vec!["members", "import", fifo.to_str().unwrap(), "--dry-run"],
+        vec!["data", "import", fifo.to_str().unwrap(), "--dry-run"],
+        vec!["restore", fifo.to_str().unwrap()],
+    ] {
+        let out = chibo(tmp.path(), &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("tệp"), "{args:?}: {}", stderr(&out));
+    }
+}

@@ -86,7 +86,15 @@ impl<'a> AttachmentFolder<'a> {
         if !metadata.is_file() {
             return Err(FieldError::new(
                 FIELD,
-                format!("“{name}” là một thư mục, không phải tệp. Hãy chọn các tệp bên trong."),
+                match metadata.is_dir() {
+                    true => format!(
+                        "“{name}” là một thư mục, không phải tệp. Hãy chọn các tệp bên trong."
+                    ),
+                    false => format!(
+                        "“{name}” không phải một tệp thường (là thiết bị hoặc đường ống) nên \
+                         không đính kèm được."
+                    ),
+                },
             )
             .into());
         }

@@ -81,6 +81,13 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
             "{shown} là một thư mục, không phải tệp. Hãy chọn tệp danh sách (.xlsx hoặc .csv)."
         )));
     }
+    // A pipe or a device would be read forever: only regular files are read.
+    if !metadata.is_file() {
+        return Err(invalid(format!(
+            "{shown} không phải một tệp thường (là thiết bị hoặc đường ống). Hãy chọn tệp danh \
+             sách (.xlsx hoặc .csv)."
+        )));
+    }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(invalid(format!(
             "Tệp {shown} quá lớn ({} MB) để là danh sách đảng viên (tối đa {} MB). Hãy chọn \

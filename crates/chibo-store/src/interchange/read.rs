@@ -103,6 +103,13 @@ fn push_run(out: &mut String, run: &str) {
 /// Reads and parses the file; the format and version are checked first.
 pub(crate) fn read(path: &Path) -> Result<InterchangeFile> {
     let shown = path.display();
+    // A folder, a pipe or a device is not read (a pipe would be read forever).
+    if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
+        return Err(refuse(format!(
+            "{shown} không phải một tệp thường (là thư mục, thiết bị hoặc đường ống). Hãy chọn \
+             tệp .json được xuất bằng chức năng Xuất dữ liệu. Chưa có gì được ghi."
+        )));
+    }
     let bytes = std::fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::NotFound(format!(
             "Không tìm thấy tệp {shown}. Hãy kiểm tra đường dẫn."
