@@ -804,3 +804,43 @@ fn a_pipe_given_as_an_import_file_is_refused_at_once() {
         assert!(stderr(&out).contains("tệp"), "{args:?}: {}", stderr(&out));
     }
 }
+
+/// Parallel imports of one file with an attachment: whichever fail, the file the committed
+/// rows refer to stays (before, a rolled-back import removed the file the winning import had
+/// just committed, and `verify` reported it missing).
+#[test]
+fn parallel_imports_of_a_file_with_an_attachment_keep_the_file() {
+    let source = TempDir::new().unwrap();
+    chibo(source.path(), &["demo"]);
+    let out_dir = TempDir::new().unwrap();
+    let file = out_dir.path().join("chi-bo.json");
+    let export = chibo(source.path(), &["data", "export", "--out", file.to_str().unwrap()]);
+    assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
+    assert!(out_dir.path().join("chi-bo.attachments").is_dir());
+    for _round in 0..3 {
+        let target = TempDir::new().unwrap();
+        chibo(target.path(), &["info"]);
+        let runs: Vec<_> = (0..5)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_chibo"))
+                    .arg("--data-dir")
+                    .arg(target.path())
+                    .args(["data", "import", file.to_str().unwrap()])
+                    .env_remove("CHIBO_DATA_DIR")
+                    .env("CHIBO_TODAY", common::TODAY)
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let succeeded = runs
+            .into_iter()
+            .map(|run| run.wait_with_output().unwrap())
+            .filter(|out| out.status.success())
+            .count();
+        assert!(succeeded >= 1);
+        let verify = chibo(target.path(), &["verify"]);
+        assert_eq!(verify.status.code(), Some(0), "{}", text(&verify));
+    }
+}

@@ -80,7 +80,8 @@ impl Store {
             })?;
             check_stored(&root, &files)?;
             created_folder = !folder.exists();
-            created = copy_files(&root, &folder, &files).inspect_err(|_| {
+            copy_files(&root, &folder, &files, &mut created).inspect_err(|_| {
+                remove_files(&created);
                 if created_folder {
                     let _ = std::fs::remove_dir(&folder);
                 }

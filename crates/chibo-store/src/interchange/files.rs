@@ -184,11 +184,17 @@ fn capitalise(text: &str) -> String {
 
 /// Copies the files from `from` into `to` (created if needed), each through a temp file
 /// that is hashed, flushed and renamed; a file already there with the right content is
-/// left alone. Returns the files this call created; on failure removes them again.
-pub(crate) fn copy_files(from: &Path, to: &Path, files: &WantedFiles) -> Result<Vec<PathBuf>> {
+/// left alone. Each file this call creates is added to `created`, also when it fails: the
+/// caller decides what may be removed again (an import must not remove a file a parallel
+/// import has committed rows for).
+pub(crate) fn copy_files(
+    from: &Path,
+    to: &Path,
+    files: &WantedFiles,
+    created: &mut Vec<PathBuf>,
+) -> Result<()> {
     let target = AttachmentFolder::new(to);
-    let mut created = Vec::new();
-    let result = (|| {
+    (|| {
         for wanted in files.iter() {
             let destination = target.path(&wanted.file_name);
             if target.holds(&destination, &wanted.sha256) {
@@ -212,14 +218,7 @@ pub(crate) fn copy_files(from: &Path, to: &Path, files: &WantedFiles) -> Result<
             }
         }
         Ok(())
-    })();
-    match result {
-        Ok(()) => Ok(created),
-        Err(err) => {
-            remove_files(&created);
-            Err(err)
-        }
-    }
+    })()
 }
 
 /// Removes files this operation created; best effort (a leftover is only unused space).

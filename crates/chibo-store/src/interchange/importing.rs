@@ -9,13 +9,11 @@ use std::path::{Path, PathBuf};
 
 use chibo_core::attachment::extension_of;
 use chibo_core::text::fold;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::attachment_files::stored_name;
 use crate::error::{Error, Result};
-use crate::interchange::files::{
-    check_incoming, copy_files, folder_beside, remove_files, WantedFiles,
-};
+use crate::interchange::files::{check_incoming, copy_files, folder_beside, WantedFiles};
 use crate::interchange::format::InterchangeFile;
 use crate::interchange::read::read;
 use crate::interchange::to_db::write_branch;
@@ -90,6 +88,23 @@ fn file_names_of(conn: &Connection, branch_id: i64) -> Result<BTreeSet<String>> 
         Ok(stored_name(&sha256, extension_of(&name).as_deref()))
     })
     .collect()
+}
+
+/// Removes the files an import that failed had copied in, except those a committed row
+/// refers to (a parallel import of the same file may have committed meanwhile). Checked
+/// and removed under the write lock, so no import commits a reference in between; when the
+/// lock cannot be had, the files stay (unused space, never a missing file).
+fn remove_unused(conn: &mut Connection, created: &[PathBuf]) {
+    let Ok(tx) = conn.transaction_with_behavior(TransactionBehavior::Immediate) else {
+        return;
+    };
+    for path in created {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if !still_used(&tx, &name).unwrap_or(true) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+    let _ = tx.commit();
 }
 
 /// Whether any attachment still refers to the stored file `name`.
@@ -179,10 +194,13 @@ impl Store {
                 replaced_files.extend(file_names_of(&self.conn, id)?);
             }
         }
-        let created = match &root {
-            Some(root) => copy_files(&checked.folder, root, &checked.files)?,
-            None => Vec::new(),
-        };
+        let mut created = Vec::new();
+        if let Some(root) = &root {
+            if let Err(err) = copy_files(&checked.folder, root, &checked.files, &mut created) {
+                remove_unused(&mut self.conn, &created);
+                return Err(err);
+            }
+        }
         let written = (|| -> Result<Vec<(Option<i64>, i64)>> {
             let tx = self.conn.transaction()?;
             let mut ids = Vec::new();
@@ -197,10 +215,15 @@ impl Store {
         let ids = match written {
             Ok(ids) => ids,
             Err(err) => {
-                remove_files(&created);
+                remove_unused(&mut self.conn, &created);
                 return Err(err);
             }
         };
+        // A parallel import that failed may have removed a file this one found in place
+        // and relies on: every file the committed rows need is put back if missing.
+        if let Some(root) = &root {
+            copy_files(&checked.folder, root, &checked.files, &mut Vec::new())?;
+        }
         for (change, (existing, id)) in preview.branches.iter_mut().zip(ids) {
             change.action = match existing {
                 Some(_) => BranchAction::Update,
