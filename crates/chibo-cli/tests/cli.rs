@@ -814,7 +814,10 @@ fn parallel_imports_of_a_file_with_an_attachment_keep_the_file() {
     chibo(source.path(), &["demo"]);
     let out_dir = TempDir::new().unwrap();
     let file = out_dir.path().join("chi-bo.json");
-    let export = chibo(source.path(), &["data", "export", "--out", file.to_str().unwrap()]);
+    let export = chibo(
+        source.path(),
+        &["data", "export", "--out", file.to_str().unwrap()],
+    );
     assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
     assert!(out_dir.path().join("chi-bo.attachments").is_dir());
     for _round in 0..3 {
@@ -843,4 +846,35 @@ fn parallel_imports_of_a_file_with_an_attachment_keep_the_file() {
         let verify = chibo(target.path(), &["verify"]);
         assert_eq!(verify.status.code(), Some(0), "{}", text(&verify));
     }
+}
+
+/// Plans run at once create the year once (before, 10 parallel runs created 160 meetings:
+/// each read what existed outside its transaction).
+#[test]
+fn parallel_plans_of_a_year_create_it_once() {
+    let tmp = TempDir::new().unwrap();
+    chibo(tmp.path(), &["demo"]);
+    let runs: Vec<_> = (0..8)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_chibo"))
+                .arg("--data-dir")
+                .arg(tmp.path())
+                .args(["meetings", "plan", "--year", "2028"])
+                .env_remove("CHIBO_DATA_DIR")
+                .env("CHIBO_TODAY", common::TODAY)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for run in runs {
+        let out = run.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let list = json(&chibo(
+        tmp.path(),
+        &["meetings", "list", "--year", "2028", "--json"],
+    ));
+    assert_eq!(list.as_array().unwrap().len(), 16);
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use chibo_core::text::file_slug;
 use chibo_export::ScheduleLine;
 use chrono::{Datelike, NaiveDate, NaiveTime};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Row, TransactionBehavior};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -102,16 +102,30 @@ impl Store {
             .into());
         }
         self.branch(branch_id)?;
-        let existing: Vec<(MeetingKind, NaiveDate)> = self
-            .meetings_of_year(branch_id, year)?
-            .into_iter()
-            .map(|m| (m.kind, m.date))
-            .collect();
         let days_off = self.settings(branch_id)?.settings.days_off.value;
+        // What is there is read under the write lock: two plans run at once (two windows, a
+        // script) wait for each other and the second finds the first one's meetings, instead
+        // of both creating the year.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let existing: Vec<(MeetingKind, NaiveDate)> = {
+            let mut stmt = tx.prepare(
+                "SELECT kind, date FROM meeting WHERE branch_id = ?1 AND date >= ?2 AND date < ?3",
+            )?;
+            let rows = stmt.query_map(
+                params![
+                    branch_id,
+                    NaiveDate::from_ymd_opt(year, 1, 1),
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)
+                ],
+                |row| Ok((sql_enum::from_sql(row.get_ref(0)?)?, row.get(1)?)),
+            )?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
         let plan = plan_year(year, rule, &days_off, &existing);
         let start = NaiveTime::from_hms_opt(DEFAULT_START.0, DEFAULT_START.1, 0);
         let now = now_text();
-        let tx = self.conn.transaction()?;
         let mut created = Vec::with_capacity(plan.len());
         for planned in &plan {
             let title = match planned.kind {
