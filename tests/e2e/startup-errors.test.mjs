@@ -2,7 +2,7 @@
 // a damaged database is replaced by the newest backup only when the user asks.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
@@ -52,7 +52,12 @@ test('a damaged database is detected at start and replaced by the newest backup 
     restoring.cli('demo');
     const backup = path.join(data, 'backups', 'chibo-2026-11-27-073000.sqlite3');
     mkdirSync(path.dirname(backup), { recursive: true });
-    restoring.cli('backup', '--out', backup);
+    // The app never writes into its own backups folder on request: the copy is made
+    // beside the data folder and put there as the daily backup would be.
+    const made = path.join(path.dirname(data), 'ban-sao.sqlite3');
+    restoring.cli('backup', '--out', made);
+    copyFileSync(made, backup);
+    rmSync(made);
     const db = path.join(data, 'chibo.sqlite3');
     flipPages(db);
     const damaged = readFileSync(db);
