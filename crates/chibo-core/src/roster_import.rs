@@ -14,7 +14,7 @@ use ts_rs::TS;
 use crate::dates::{format_dmy, parse_dmy};
 use crate::member::{Gender, MemberInput, Role};
 use crate::settings::RuleSettings;
-use crate::text::{clean, fold};
+use crate::text::{clean, fold, without_formula_guard};
 use crate::validation::FieldError;
 
 /// One cell of a sheet, as the file stores it.
@@ -40,7 +40,7 @@ impl Cell {
     pub fn display(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Text(text) => text.clone(),
+            Cell::Text(text) => without_formula_guard(text).to_owned(),
             Cell::Number(n) => number_text(*n),
             Cell::Date(date) => format_dmy(*date),
         }

@@ -111,6 +111,28 @@ pub fn compare_vi(a: &str, b: &str) -> Ordering {
     }
 }
 
+/// The characters that make a spreadsheet program read a cell as a formula (OWASP, "CSV
+/// injection"): a field "=HYPERLINK(…)" from a hostile file must stay text.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// The text as a CSV cell that no spreadsheet program runs: a leading formula character gets
+/// an apostrophe before it.
+pub fn neutralise_formula(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some(first) if FORMULA_STARTS.contains(&first) => format!("'{text}").into(),
+        _ => text.into(),
+    }
+}
+
+/// The text of a cell as typed, without the apostrophe [`neutralise_formula`] added: a CSV
+/// the app exported imports back as it was.
+pub fn without_formula_guard(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +220,21 @@ mod tests {
             let folded = fold(&s);
             prop_assert!(!folded.contains('đ'));
             prop_assert!(folded.is_ascii());
+        }
+    }
+
+    #[test]
+    fn a_formula_is_neutralised_for_csv_and_reads_back_as_typed() {
+        assert_eq!(
+            neutralise_formula("=HYPERLINK(\"x\")"),
+            "'=HYPERLINK(\"x\")"
+        );
+        assert_eq!(neutralise_formula("+84912345678"), "'+84912345678");
+        assert_eq!(neutralise_formula("@cmd"), "'@cmd");
+        assert_eq!(neutralise_formula("Nguyễn Văn A"), "Nguyễn Văn A");
+        assert_eq!(neutralise_formula(""), "");
+        for text in ["=1+1", "-5", "\tx", "Hoa", "'quoted", ""] {
+            assert_eq!(without_formula_guard(&neutralise_formula(text)), text);
         }
     }
 }

@@ -5,6 +5,7 @@ use chibo_core::branch::Branch;
 use chibo_core::dates::format_dmy;
 use chibo_core::member::{Gender, Member};
 use chibo_core::roster::RosterEntry;
+use chibo_core::text::neutralise_formula;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{ColNum, RowNum, Workbook};
 
@@ -131,8 +132,14 @@ pub fn roster_csv(entries: &[RosterEntry]) -> Result<Vec<u8>, ExportError> {
         .write_record(ROSTER_COLUMNS.iter().map(|(name, _)| *name))
         .map_err(csv_error)?;
     for (index, entry) in entries.iter().enumerate() {
+        // A hostile value ("=HYPERLINK(…)" from an imported file) must not run in Excel.
+        let texts = entry_texts(index + 1, entry);
         writer
-            .write_record(entry_texts(index + 1, entry))
+            .write_record(
+                texts
+                    .iter()
+                    .map(|text| neutralise_formula(text).into_owned()),
+            )
             .map_err(csv_error)?;
     }
     writer
@@ -240,6 +247,22 @@ pub(crate) mod tests {
         assert!(lines[1].contains("\"Giáo viên, \"\"Trường TH\"\"\""));
         assert_eq!(lines[2], "");
         assert!(!text.replace("\r\n", "").contains('\n'));
+    }
+
+    /// A hostile value cannot run as a formula in Excel (before, "=HYPERLINK(…)" was written
+    /// as it was).
+    #[test]
+    fn a_formula_in_a_field_is_written_as_text_in_the_csv() {
+        let mut rows = entries();
+        rows[0].member.notes = "=HYPERLINK(\"http://x\",\"Bấm\")".into();
+        rows[0].member.phone = "+84912345678".into();
+        let text = String::from_utf8(roster_csv(&rows).unwrap()[3..].to_vec()).unwrap();
+        assert!(
+            text.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"Bấm\"\")\""),
+            "{text}"
+        );
+        assert!(text.contains(",'+84912345678,"), "{text}");
+        assert!(!text.contains(",=HYPERLINK"), "{text}");
     }
 
     #[test]
