@@ -755,12 +755,7 @@ fn a_closed_stdout_a_huge_year_and_a_wrong_command_line_give_documented_exit_cod
     let tmp = TempDir::new().unwrap();
     chibo(tmp.path(), &["demo"]);
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chibo"))
-        .arg("--data-dir")
-        .arg(tmp.path())
-        .args(["meetings", "list", "--json"])
-        .env_remove("CHIBO_DATA_DIR")
-        .env("CHIBO_TODAY", common::TODAY)
+    let mut child = common::chibo_command(tmp.path(), &["meetings", "list", "--json"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -825,12 +820,7 @@ fn parallel_imports_of_a_file_with_an_attachment_keep_the_file() {
         chibo(target.path(), &["info"]);
         let runs: Vec<_> = (0..5)
             .map(|_| {
-                Command::new(env!("CARGO_BIN_EXE_chibo"))
-                    .arg("--data-dir")
-                    .arg(target.path())
-                    .args(["data", "import", file.to_str().unwrap()])
-                    .env_remove("CHIBO_DATA_DIR")
-                    .env("CHIBO_TODAY", common::TODAY)
+                common::chibo_command(target.path(), &["data", "import", file.to_str().unwrap()])
                     .stdout(Stdio::null())
                     .stderr(Stdio::piped())
                     .spawn()
@@ -856,12 +846,7 @@ fn parallel_plans_of_a_year_create_it_once() {
     chibo(tmp.path(), &["demo"]);
     let runs: Vec<_> = (0..8)
         .map(|_| {
-            Command::new(env!("CARGO_BIN_EXE_chibo"))
-                .arg("--data-dir")
-                .arg(tmp.path())
-                .args(["meetings", "plan", "--year", "2028"])
-                .env_remove("CHIBO_DATA_DIR")
-                .env("CHIBO_TODAY", common::TODAY)
+            common::chibo_command(tmp.path(), &["meetings", "plan", "--year", "2028"])
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .spawn()

@@ -13,7 +13,7 @@ use chibo_core::roster::{RosterCounts, Standing};
 use chibo_core::text::file_slug;
 use chibo_core::validation::FieldError;
 use chibo_export::{Block, Column, OfficialDocument, Run, Signature, Table};
-use chrono::{Datelike, NaiveTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -116,6 +116,35 @@ fn label_value(label: &str, value: String) -> Block {
 }
 
 impl Store {
+    /// What "export" does in the app and the CLI: checks `path`, issues the notice when it
+    /// is the notice (dated `notice_issued_on`, see [`Store::issue_notice`]), then writes
+    /// the document. Nothing is issued when the path is refused.
+    pub fn print_meeting_document(
+        &mut self,
+        meeting_id: i64,
+        document: MeetingDocument,
+        format: DocumentFormat,
+        path: &Path,
+        notice_issued_on: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Result<()> {
+        self.check_output(path)?;
+        match document {
+            MeetingDocument::Notice => {
+                self.issue_notice(meeting_id, notice_issued_on, today)?;
+            }
+            _ if notice_issued_on.is_some() => {
+                return Err(FieldError::new(
+                    "issued_on",
+                    "Ngày ra thông báo chỉ dùng khi in thông báo.",
+                )
+                .into());
+            }
+            _ => {}
+        }
+        self.export_meeting_document(meeting_id, document, format, path)
+    }
+
     /// Writes one of the meeting's documents to `path`, atomically.
     pub fn export_meeting_document(
         &self,

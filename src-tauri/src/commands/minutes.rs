@@ -54,8 +54,8 @@ pub async fn export_meeting_document(
     open_after: bool,
     notice_issued_on: Option<NaiveDate>,
 ) -> IpcResult<Option<String>> {
-    let is_notice = document == MeetingDocument::Notice;
-    if is_notice {
+    // The issue date is checked before the save dialog opens: a refusal asks for nothing.
+    if document == MeetingDocument::Notice {
         state.with_store(|store| {
             store.notice_date_to_write(meeting_id, notice_issued_on, today())
         })?;
@@ -70,11 +70,14 @@ pub async fn export_meeting_document(
         return Ok(None);
     };
     state.with_store(|store| {
-        store.check_output(&path)?;
-        if is_notice {
-            store.issue_notice(meeting_id, notice_issued_on, today())?;
-        }
-        store.export_meeting_document(meeting_id, document, format, &path)
+        store.print_meeting_document(
+            meeting_id,
+            document,
+            format,
+            &path,
+            notice_issued_on,
+            today(),
+        )
     })?;
     if open_after {
         open_with_default_app(&app, &path)?;

@@ -69,11 +69,14 @@ pub fn run(store: &mut Store, command: Command, json: bool) -> Result<()> {
         )
         .into());
     }
-    store.check_output(&out)?;
-    if document == MeetingDocument::Notice {
-        store.issue_notice(meeting_id, issued_on, clock::today())?;
-    }
-    store.export_meeting_document(meeting_id, document, format, &out)?;
+    store.print_meeting_document(
+        meeting_id,
+        document,
+        format,
+        &out,
+        issued_on,
+        clock::today(),
+    )?;
     if json {
         return print_json(&out.display().to_string());
     }

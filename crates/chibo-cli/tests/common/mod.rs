@@ -8,15 +8,20 @@ use std::process::{Command, Output};
 /// The day every run is pinned to, unless a test passes another `--today`.
 pub const TODAY: &str = "2026-11-27";
 
-pub fn chibo(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chibo"))
+/// `chibo --data-dir DIR ARGS…` on the pinned day, to run or spawn.
+pub fn chibo_command(data_dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_chibo"));
+    command
         .arg("--data-dir")
         .arg(data_dir)
         .args(args)
         .env_remove("CHIBO_DATA_DIR")
-        .env("CHIBO_TODAY", TODAY)
-        .output()
-        .expect("chibo runs")
+        .env("CHIBO_TODAY", TODAY);
+    command
+}
+
+pub fn chibo(data_dir: &Path, args: &[&str]) -> Output {
+    chibo_command(data_dir, args).output().expect("chibo runs")
 }
 
 pub fn stderr(out: &Output) -> String {
